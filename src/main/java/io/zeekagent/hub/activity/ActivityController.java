@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,7 +52,6 @@ class ActivityController {
                     String level,
             @Parameter(description = "Only entries at or after this ISO-8601 time", example = "2026-11-30T00:00:00Z")
                     @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                     @Nullable
                     Instant since,
             @RequestParam(defaultValue = "0") int page,

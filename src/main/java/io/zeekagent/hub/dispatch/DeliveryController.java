@@ -27,7 +27,8 @@ class DeliveryController {
             description = "Per host: the version last sent, SUBSCRIBED/UNSUBSCRIBED/FAILED, when and why."
                     + " The dispatcher converges within one tick (hub.dispatch.interval) of any change.")
     PageResponse<DeliveryResponse> deliveries(
-            @Parameter(description = "Subscription id", example = "7") @PathVariable long id,
+            @Parameter(description = "Subscription id", example = "3f1c2a9e-8d0b-4c55-9a43-6f2d1e7b9c10") @PathVariable
+                    String id,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
         return dispatch.deliveries(id, page, size);

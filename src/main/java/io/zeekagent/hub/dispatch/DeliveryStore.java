@@ -57,7 +57,7 @@ class DeliveryStore {
             ps.setString(7, r.query());
             ps.setString(8, r.updateType());
             ps.setLong(9, r.intervalSeconds());
-            ps.setLong(10, r.subscriptionId());
+            ps.setString(10, r.subscriptionId());
             ps.setString(11, r.hostId());
         });
         List<DeliveryResponse> missing = new ArrayList<>();
@@ -71,7 +71,7 @@ class DeliveryStore {
             }
         }
         jdbc.batchUpdate(INSERT, missing, 1000, (ps, r) -> {
-            ps.setLong(1, r.subscriptionId());
+            ps.setString(1, r.subscriptionId());
             ps.setString(2, r.hostId());
             ps.setLong(3, r.version());
             ps.setString(4, r.state().name());
@@ -97,14 +97,14 @@ class DeliveryStore {
     }
 
     @Transactional(readOnly = true)
-    long countForSubscription(long subscriptionId) {
+    long countForSubscription(String subscriptionId) {
         Long n = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM deliveries WHERE subscription_id = ?", Long.class, subscriptionId);
         return n == null ? 0 : n;
     }
 
     @Transactional(readOnly = true)
-    List<DeliveryResponse> pageForSubscription(long subscriptionId, long offset, int limit) {
+    List<DeliveryResponse> pageForSubscription(String subscriptionId, long offset, int limit) {
         return jdbc.query(
                 "SELECT " + COLUMNS + " FROM deliveries WHERE subscription_id = ? ORDER BY host_id"
                         + " LIMIT ? OFFSET ?",
@@ -115,13 +115,13 @@ class DeliveryStore {
     }
 
     private static SubscriptionCommand command(ResultSet rs) throws SQLException {
-        long id = rs.getLong("subscription_id");
+        String id = rs.getString("subscription_id");
         return new SubscriptionCommand(
                 id,
                 rs.getLong("version"),
                 rs.getString("event_name"),
                 rs.getString("query_text"),
-                Long.toString(id),
+                id,
                 rs.getString("update_type"),
                 rs.getLong("interval_seconds"));
     }

@@ -42,7 +42,7 @@ public class DispatchService {
     }
 
     /** What each host was last sent of a subscription, ordered by host id. */
-    public PageResponse<DeliveryResponse> deliveries(long subscriptionId, int page, int size) {
+    public PageResponse<DeliveryResponse> deliveries(String subscriptionId, int page, int size) {
         Pageable p = Paging.of(page, size, Sort.unsorted());
         long total = store.countForSubscription(subscriptionId);
         var content = store.pageForSubscription(subscriptionId, p.getOffset(), p.getPageSize());

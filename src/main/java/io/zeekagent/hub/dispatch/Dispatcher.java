@@ -29,7 +29,7 @@ class Dispatcher {
     private final ActivityLog activity;
     private final DispatchProperties properties;
     private final Clock clock;
-    private final Map<String, Map<Long, Delivered>> ledger = new HashMap<>();
+    private final Map<String, Map<String, Delivered>> ledger = new HashMap<>();
     private final ConcurrentLinkedQueue<HostReset> resets = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<GroupChange> groupChanges = new ConcurrentLinkedQueue<>();
     private final Map<String, Set<String>> pendingJoins = new HashMap<>();
@@ -144,7 +144,7 @@ class Dispatcher {
     }
 
     private void remember(DispatchHost host, SubscriptionCommand c, DeliveryState state) {
-        Map<Long, Delivered> sent = ledger.computeIfAbsent(host.hostId(), h -> new HashMap<>());
+        Map<String, Delivered> sent = ledger.computeIfAbsent(host.hostId(), h -> new HashMap<>());
         if (state == DeliveryState.SUBSCRIBED) {
             sent.put(c.subscriptionId(), new Delivered(host.hostId(), host.transport(), c));
         } else if (state == DeliveryState.UNSUBSCRIBED) {

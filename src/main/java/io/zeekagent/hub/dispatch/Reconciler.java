@@ -17,9 +17,9 @@ final class Reconciler {
     static List<DeliveryAction> plan(
             List<DispatchHost> hosts,
             List<DesiredSubscription> subscriptions,
-            Map<String, Map<Long, Delivered>> delivered) {
+            Map<String, Map<String, Delivered>> delivered) {
         List<DeliveryAction> actions = new ArrayList<>();
-        Map<Long, SubscriptionCommand> wanted = new HashMap<>();
+        Map<String, SubscriptionCommand> wanted = new HashMap<>();
         for (DispatchHost host : hosts) {
             wanted.clear();
             for (DesiredSubscription s : subscriptions) {
@@ -27,7 +27,7 @@ final class Reconciler {
                     wanted.put(s.command().subscriptionId(), s.command());
                 }
             }
-            Map<Long, Delivered> sent = delivered.getOrDefault(host.hostId(), Map.of());
+            Map<String, Delivered> sent = delivered.getOrDefault(host.hostId(), Map.of());
             List<DeliveryAction> subscribes = new ArrayList<>();
             for (Delivered d : sent.values()) {
                 SubscriptionCommand now = wanted.get(d.command().subscriptionId());

@@ -7,12 +7,12 @@ package io.zeekagent.hub.dispatch;
  * @param version the subscription's version these arguments were taken from
  * @param event the response event name agents send rows as
  * @param query the SQL
- * @param cookie the cookie rows come back with: the subscription id as text
+ * @param cookie the cookie rows come back with: the subscription id
  * @param updateType {@code ADDED}, {@code REMOVED} or {@code BOTH}
  * @param intervalSeconds how often the agent runs the query
  */
 public record SubscriptionCommand(
-        long subscriptionId,
+        String subscriptionId,
         long version,
         String event,
         String query,
