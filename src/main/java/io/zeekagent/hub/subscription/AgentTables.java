@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
@@ -207,7 +208,15 @@ public final class AgentTables {
     /** The tables (and table-valued functions) a parsed statement reads, lower case, without quotes. */
     public static Set<String> tablesRead(Statement statement) {
         Set<String> tables = new TreeSet<>();
-        new TablesNamesFinder<Void>().getTablesOrOtherSources(statement).forEach(t -> tables.add(normalize(t)));
+        TablesNamesFinder<Void> finder = new TablesNamesFinder<>() {
+            @Override
+            public <S> Void visit(TableFunction function, S context) {
+                // Table-valued functions (v2's files_list(...)) are tables to the agent.
+                tables.add(normalize(function.getFunction().getName()));
+                return super.visit(function, context);
+            }
+        };
+        finder.getTables(statement).forEach(t -> tables.add(normalize(t)));
         return tables;
     }
 
