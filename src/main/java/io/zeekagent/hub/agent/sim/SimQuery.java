@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  * {@code *} expands to the table's alphabetical schema, as the v1 agent does).
  *
  * @param table the first table, lower case
- * @param columns the selected columns in order
+ * @param columns the selected columns in order, as named in the result (aliases applied)
+ * @param sources the table column each result column reads (its name without alias)
  */
-record SimQuery(String table, List<String> columns) {
+record SimQuery(String table, List<String> columns, List<String> sources) {
 
     private static final Pattern SELECT =
             Pattern.compile("(?is)^\\s*select\\s+(distinct\\s+)?(.*?)\\s+from\\s+([a-z_][a-z0-9_]*)");
@@ -22,25 +23,26 @@ record SimQuery(String table, List<String> columns) {
     static SimQuery parse(String sql) {
         Matcher m = SELECT.matcher(sql);
         if (!m.find()) {
-            return new SimQuery("", List.of("value"));
+            return new SimQuery("", List.of("value"), List.of("value"));
         }
         String table = m.group(3).toLowerCase(Locale.ROOT);
         List<String> columns = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (String item : splitTopLevel(m.group(2))) {
             String s = item.trim();
             if (s.equals("*")) {
                 columns.addAll(SimTables.schema(table));
+                sources.addAll(SimTables.schema(table));
                 continue;
             }
             Matcher alias = ALIAS.matcher(s);
-            if (alias.matches()) {
-                columns.add(alias.group(1));
-            } else {
-                int dot = s.lastIndexOf('.');
-                columns.add(dot >= 0 ? s.substring(dot + 1) : s);
-            }
+            String expression = alias.matches() ? s.substring(0, alias.start(1)).replaceAll("(?i)\\s+as\\s*$", "") : s;
+            int dot = expression.lastIndexOf('.');
+            String source = (dot >= 0 ? expression.substring(dot + 1) : expression).trim();
+            sources.add(source);
+            columns.add(alias.matches() ? alias.group(1) : source);
         }
-        return new SimQuery(table, columns);
+        return new SimQuery(table, columns, sources);
     }
 
     private static List<String> splitTopLevel(String list) {

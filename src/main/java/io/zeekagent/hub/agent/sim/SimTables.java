@@ -75,7 +75,7 @@ final class SimTables {
             Map<String, BrokerValue> full =
                     row(q.table(), host, isEventTable(q.table()) ? random : new Random(i), nowSeconds, i);
             List<BrokerValue> values = new ArrayList<>(q.columns().size());
-            for (String c : q.columns()) {
+            for (String c : q.sources()) {
                 values.add(full.getOrDefault(c, BrokerValue.string(c + "-" + i)));
             }
             rows.add(values);
