@@ -44,12 +44,12 @@ class SocketEventsIntegrationTests {
     }
 
     private ConfigurableApplicationContext start() {
+        // Command-line arguments: they outrank the test-wide config/application.properties (in-memory H2).
         return new SpringApplicationBuilder(ZeekAgentHubApplication.class, Hosts.class)
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=jdbc:h2:file:"
-                                + dir.resolve("hub").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE")
-                .run();
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:"
+                                + dir.resolve("hub").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     private HttpResponse<String> post(ConfigurableApplicationContext ctx, String path, String type, String body)
