@@ -7,8 +7,7 @@ CREATE TABLE api_key (
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     last_used_at TIMESTAMP WITH TIME ZONE,
     CONSTRAINT pk_api_key PRIMARY KEY (key_id),
-    CONSTRAINT uq_api_key_name UNIQUE (name),
-    CONSTRAINT ck_api_key_role CHECK (role IN ('READER', 'OPERATOR', 'ADMIN'))
+    CONSTRAINT uq_api_key_name UNIQUE (name)
 );
 
 CREATE INDEX ix_api_key_role ON api_key (role);
