@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         properties = {
-            "spring.datasource.url=jdbc:h2:mem:security-it;DB_CLOSE_DELAY=-1",
             "hub.security.admin-key=" + SecurityIntegrationTest.ADMIN_KEY,
             "hub.security.max-failed-attempts=5"
         })
