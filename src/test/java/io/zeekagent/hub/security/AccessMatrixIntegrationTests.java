@@ -40,6 +40,25 @@ class AccessMatrixIntegrationTests {
             new Row("GET", "/actuator/metrics", Role.READER),
             new Row("GET", "/actuator/prometheus", Role.READER),
             new Row("GET", "/actuator", Role.READER),
+            // hosts
+            new Row("GET", "/api/v1/hosts", Role.READER),
+            new Row("POST", "/api/v1/hosts", Role.OPERATOR),
+            new Row("GET", "/api/v1/hosts/{hostId}", Role.READER),
+            new Row("PATCH", "/api/v1/hosts/{hostId}", Role.OPERATOR),
+            new Row("DELETE", "/api/v1/hosts/{hostId}", Role.OPERATOR),
+            // groups
+            new Row("GET", "/api/v1/groups", Role.READER),
+            new Row("POST", "/api/v1/groups", Role.OPERATOR),
+            new Row("GET", "/api/v1/groups/{name}", Role.READER),
+            new Row("PUT", "/api/v1/groups/{name}", Role.OPERATOR),
+            new Row("DELETE", "/api/v1/groups/{name}", Role.OPERATOR),
+            new Row("GET", "/api/v1/groups/{name}/hosts", Role.READER),
+            // subscriptions
+            new Row("GET", "/api/v1/subscriptions", Role.READER),
+            new Row("POST", "/api/v1/subscriptions", Role.OPERATOR),
+            new Row("GET", "/api/v1/subscriptions/{id}", Role.READER),
+            new Row("PUT", "/api/v1/subscriptions/{id}", Role.OPERATOR),
+            new Row("DELETE", "/api/v1/subscriptions/{id}", Role.OPERATOR),
             // API keys
             new Row("GET", "/api/v1/api-keys", Role.ADMIN),
             new Row("POST", "/api/v1/api-keys", Role.ADMIN),
