@@ -59,6 +59,12 @@ class AccessMatrixIntegrationTests {
             new Row("GET", "/api/v1/subscriptions/{id}", Role.READER),
             new Row("PUT", "/api/v1/subscriptions/{id}", Role.OPERATOR),
             new Row("DELETE", "/api/v1/subscriptions/{id}", Role.OPERATOR),
+            // socket events and attribution
+            new Row("POST", "/api/v1/socket-events", Role.OPERATOR),
+            new Row("GET", "/api/v1/socket-events", Role.READER),
+            new Row("GET", "/api/v1/socket-events/{seuid}", Role.READER),
+            new Row("POST", "/api/v1/attributions", Role.READER),
+            new Row("POST", "/api/v1/attributions/batch", Role.READER),
             // API keys
             new Row("GET", "/api/v1/api-keys", Role.ADMIN),
             new Row("POST", "/api/v1/api-keys", Role.ADMIN),
