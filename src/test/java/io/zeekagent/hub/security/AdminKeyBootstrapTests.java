@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({ApiKeyService.class, AdminKeyBootstrapTests.Properties.class})
 @ExtendWith(OutputCaptureExtension.class)
+// The test-wide configuration sets an admin key; these tests are about a hub without one.
+@TestPropertySource(properties = "hub.security.admin-key=")
 class AdminKeyBootstrapTests {
 
     private static final Pattern PRINTED_KEY = Pattern.compile("\\s(zah_[A-Za-z0-9_-]{55})\\s");
