@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The full application with real stored keys, a configured admin key ({@link #ADMIN_KEY}) and an in-memory database;
@@ -23,6 +24,8 @@ import org.springframework.context.annotation.Import;
         })
 @AutoConfigureMockMvc
 @Import(SecurityIntegrationTest.AuditRecorder.class)
+// Closed after each class rather than paused in the context cache: IngestLifecycle cannot be restarted.
+@DirtiesContext
 @interface SecurityIntegrationTest {
 
     String ADMIN_KEY = "configured-admin-key-for-integration-tests-only";
