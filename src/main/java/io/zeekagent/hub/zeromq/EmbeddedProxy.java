@@ -69,12 +69,14 @@ final class EmbeddedProxy implements Runnable {
         try {
             xpub = context.createSocket(SocketType.XPUB);
             Sockets.configure(xpub, properties);
+            CurveSockets.server(xpub, properties.curve());
             xpub.setXpubVerboser(true);
             xpub.setXpubNoDrop(false);
             xpub.setSndHWM(properties.proxyHwm());
             xpub.setRcvHWM(properties.proxyHwm());
             xsub = context.createSocket(SocketType.XSUB);
             Sockets.configure(xsub, properties);
+            CurveSockets.server(xsub, properties.curve());
             xsub.setSndHWM(properties.proxyHwm());
             xsub.setRcvHWM(properties.proxyHwm());
             ProxyEndpoints endpoints = new ProxyEndpoints(

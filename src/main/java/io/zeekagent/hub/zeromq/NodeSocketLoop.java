@@ -107,12 +107,14 @@ final class NodeSocketLoop implements Runnable {
             xsub = context.createSocket(SocketType.XSUB);
             Sockets.configure(xsub, properties);
             xsub.setRcvHWM(properties.receiveHwm());
+            curveClient(xsub, properties);
             xsub.connect(settings.connectXpub());
             xpub = context.createSocket(SocketType.XPUB);
             Sockets.configure(xpub, properties);
             xpub.setXpubVerbose(true);
             xpub.setXpubNoDrop(true);
             xpub.setSndHWM(properties.sendHwm());
+            curveClient(xpub, properties);
             xpub.connect(settings.connectXsub());
             // Zeek's readiness heuristic: once our own probe subscription echoes back on our XPUB, every
             // subscription the proxy held before it has reached us as well.
@@ -261,4 +263,11 @@ final class NodeSocketLoop implements Runnable {
 
     /** A publication waiting for the socket thread. */
     private record Outbound(byte[] topic, byte[] payload) {}
+
+    /** In connect mode the node's sockets reach the proxy over TCP, as CURVE clients when keys are configured. */
+    private static void curveClient(ZMQ.Socket socket, ZeromqProperties properties) {
+        if (properties.mode() == ZeromqProperties.Mode.CONNECT) {
+            CurveSockets.client(socket, properties.curve());
+        }
+    }
 }

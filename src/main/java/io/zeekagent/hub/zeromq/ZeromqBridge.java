@@ -67,6 +67,7 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
                 String connectXpub = properties.xpubEndpoint();
                 String connectXsub = properties.xsubEndpoint();
                 if (properties.mode() == ZeromqProperties.Mode.EMBEDDED_PROXY) {
+                    started.zap = ZapHandler.startIfConfigured(context, properties);
                     started.proxy = new EmbeddedProxy(context, properties, stats, "zeromq-proxy-" + nodeId);
                     started.run("zeromq-proxy", started.proxy);
                     started.endpoints = started.proxy.awaitBound(properties.startTimeout());
@@ -202,6 +203,13 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
         return running == null ? Optional.empty() : Optional.ofNullable(running.endpoints);
     }
 
+    /** CURVE clients the embedded proxy's ZAP handler refused since this start (0 without CURVE). */
+    long curveRefusals() {
+        Session running = session;
+        ZapHandler zap = running == null ? null : running.zap;
+        return zap == null ? 0 : zap.refused();
+    }
+
     /** How many distinct topics peers of the cluster subscribe to right now. */
     int clusterSubscriptionCount() {
         return cluster.size();
@@ -215,6 +223,7 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
         private @Nullable ProxyEndpoints endpoints;
         private @Nullable InboundDispatcher dispatcher;
         private @Nullable NodeSocketLoop loop;
+        private @Nullable ZapHandler zap;
 
         Session(ZContext context) {
             this.context = context;
@@ -256,6 +265,9 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
                 if (thread.isAlive()) {
                     log.warn("ZeroMQ thread {} did not stop within {}", thread.getName(), grace);
                 }
+            }
+            if (zap != null) {
+                zap.close(grace);
             }
             context.close();
         }

@@ -30,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param outboundQueueCapacity events waiting for the socket thread; beyond it publications are dropped and counted
  * @param startTimeout how long starting may wait for the proxy's sockets to bind
  * @param ioThreads ZeroMQ I/O threads of the bridge's context
+ * @param curve CURVE encryption and client authentication ({@code hub.zeromq.curve.*}); off unless keys are set
  */
 @Validated
 @ConfigurationProperties("hub.zeromq")
@@ -51,7 +52,8 @@ record ZeromqProperties(
         @DefaultValue("65536") @Positive int inboundQueueCapacity,
         @DefaultValue("65536") @Positive int outboundQueueCapacity,
         @DefaultValue("5s") @NotNull Duration startTimeout,
-        @DefaultValue("1") @Positive int ioThreads) {
+        @DefaultValue("1") @Positive int ioThreads,
+        @DefaultValue CurveProperties curve) {
 
     /** Whether the hub runs the cluster's proxy or joins an existing one. */
     enum Mode {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zeekagent.hub.ZeekAgentHubApplication;
 import io.zeekagent.hub.host.HostAddressLookup;
 import io.zeekagent.hub.host.HostAddresses;
+import io.zeekagent.hub.security.TestApiKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,6 +59,7 @@ class SocketEventsIntegrationTests {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Content-Type", type)
+                        .header(TestApiKeys.HEADER, TestApiKeys.ADMIN)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

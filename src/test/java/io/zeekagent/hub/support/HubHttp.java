@@ -1,5 +1,6 @@
 package io.zeekagent.hub.support;
 
+import io.zeekagent.hub.security.TestApiKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,9 +20,17 @@ public final class HubHttp {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final @Nullable String apiKey;
 
+    /** A client that authenticates with {@link TestApiKeys#ADMIN}, the admin key every test context accepts. */
     public HubHttp(int port) {
+        this(port, TestApiKeys.ADMIN);
+    }
+
+    /** A client that sends {@code apiKey} as {@code X-API-Key}, or no key when it is null. */
+    public HubHttp(int port, @Nullable String apiKey) {
         this.base = "http://127.0.0.1:" + port;
+        this.apiKey = apiKey;
     }
 
     /** A response: status, content type and body parsed as JSON (null node when empty). */
@@ -51,6 +61,9 @@ public final class HubHttp {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (apiKey != null) {
+            request.header(TestApiKeys.HEADER, apiKey);
+        }
         try {
             HttpResponse<String> response =
                     client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package io.zeekagent.hub.zeromq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.zeekagent.hub.security.TestApiKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,7 @@ class ZeromqIntegrationTests {
     private String get(String path) throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header(TestApiKeys.HEADER, TestApiKeys.ADMIN)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();
