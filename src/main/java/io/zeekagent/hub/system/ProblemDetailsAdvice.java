@@ -40,7 +40,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApiException(ApiException ex) {
-        ProblemDetail body = problem(ex.status(), ex.type().toString(), ex.title(), ex.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+        body.setType(ex.type());
+        body.setTitle(ex.title());
         if (!ex.fieldProblems().isEmpty()) {
             body.setProperty("errors", ex.fieldProblems());
         }
@@ -131,6 +133,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return asObject(handleApiException(tooLarge));
+            }
+        }
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = unknown.getPathReference();
