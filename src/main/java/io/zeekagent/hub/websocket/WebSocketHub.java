@@ -55,6 +55,11 @@ public final class WebSocketHub {
         this.listener = listener;
     }
 
+    /** The version the hub acknowledges connections with. */
+    String version() {
+        return version;
+    }
+
     /** Open connections. */
     int connections() {
         return peers.size();

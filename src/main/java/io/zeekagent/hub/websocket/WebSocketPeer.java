@@ -45,6 +45,12 @@ public final class WebSocketPeer {
         this.agentId = agentId;
     }
 
+    /** The topic prefixes the client subscribed to (empty before the handshake). */
+    List<String> prefixes() {
+        List<String> current = prefixes;
+        return current == null ? List.of() : current;
+    }
+
     boolean handshaken() {
         return prefixes != null;
     }

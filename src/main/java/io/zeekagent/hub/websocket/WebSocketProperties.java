@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessageBytes largest message (frame, or fragments together) accepted; larger ones close with 1009
  * @param sendQueueLimit frames queued to one connection before it counts as a reader that does not read and is
  *     closed (the agent reconnects and everything is delivered again)
- * @param helloInterval period of {@code zeek_hello_v1}; the agent expires a Zeek instance after 120 s of silence
+ * @param helloInterval period of {@code zeek_hello_v1} to every agent; at most 60 s, as the agent expires a Zeek
+ *     instance (and cancels its queries) after 120 s of silence
  * @param agentTimeout a connected agent without a hello for this long is closed and marked OFFLINE
  * @param tls TLS from a keystore; plain {@code ws://} when no keystore is configured
  */
@@ -30,7 +32,7 @@ public record WebSocketProperties(
         @DefaultValue("9997") @Min(0) @Max(65535) int port,
         @DefaultValue("1048576") @Min(1024) int maxMessageBytes,
         @DefaultValue("10000") @Min(1) int sendQueueLimit,
-        @DefaultValue("60s") Duration helloInterval,
+        @DefaultValue("30s") @DurationMax(seconds = 60) Duration helloInterval,
         @DefaultValue("10m") Duration agentTimeout,
         @DefaultValue @Valid Tls tls) {
 

@@ -25,6 +25,9 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class WebSocketServerLifecycle implements SmartLifecycle {
 
+    /** Before the web server's graceful shutdown phases end, so agents are told the hub goes away first. */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
     private static final Logger log = LoggerFactory.getLogger(WebSocketServerLifecycle.class);
 
     private final WebSocketProperties properties;
@@ -90,6 +93,11 @@ public final class WebSocketServerLifecycle implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return server != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     @Override
