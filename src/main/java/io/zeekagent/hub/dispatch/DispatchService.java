@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * What other features tell the dispatcher, and what it tells them. Transports call {@link #hostAnnounced} when an
- * agent (re)connects with a fresh state; the host feature's group changes arrive as {@link HostGroupsChanged}
+ * agent (re)connects with a fresh state; the host feature's group changes arrive as {@link io.zeekagent.hub.host.HostGroupsAssigned}
  * events; everything converges on the next tick.
  */
 @Service

@@ -1,20 +1,21 @@
 package io.zeekagent.hub.dispatch;
 
+import io.zeekagent.hub.host.HostGroupsAssigned;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Hands {@link HostGroupsChanged} events to the dispatcher. */
+/** Hands {@link HostGroupsAssigned} events to the dispatcher. */
 @Component
-class HostGroupsChangedListener {
+class HostGroupsAssignedListener {
 
     private final Dispatcher dispatcher;
 
-    HostGroupsChangedListener(Dispatcher dispatcher) {
+    HostGroupsAssignedListener(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 
     @EventListener
-    void on(HostGroupsChanged event) {
+    void on(HostGroupsAssigned event) {
         dispatcher.groupsChanged(event.hostId(), event.added(), event.removed());
     }
 }
