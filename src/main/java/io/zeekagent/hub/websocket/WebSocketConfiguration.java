@@ -26,6 +26,12 @@ class WebSocketConfiguration {
         return new WebSocketServerLifecycle(properties, hub);
     }
 
+    @Bean("websocketHealthIndicator")
+    WebSocketHealthIndicator websocketHealthIndicator(
+            WebSocketProperties properties, WebSocketServerLifecycle server, WebSocketHub hub, V2Sessions sessions) {
+        return new WebSocketHealthIndicator(properties, server, hub, sessions);
+    }
+
     static String hubVersion(ObjectProvider<BuildProperties> build) {
         BuildProperties properties = build.getIfAvailable();
         String version = properties == null ? null : properties.getVersion();
