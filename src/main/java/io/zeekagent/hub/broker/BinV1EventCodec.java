@@ -10,7 +10,9 @@ final class BinV1EventCodec implements EventCodec {
 
     @Override
     public byte[] encode(ZeekEvent event) {
-        return BinV1.encode(event.toBroker());
+        BinWriter writer = new BinWriter(256);
+        writer.writeEvent(event);
+        return writer.toByteArray();
     }
 
     @Override

@@ -1,12 +1,15 @@
 package io.zeekagent.hub.broker;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /** Writes bin v1 into a growing buffer; one instance per encode call. */
 final class BinWriter {
+
+    private static final BrokerValue ONE = new CountValue(1);
 
     private byte[] buf;
     private int pos;
@@ -17,6 +20,31 @@ final class BinWriter {
 
     byte[] toByteArray() {
         return Arrays.copyOf(buf, pos);
+    }
+
+    /**
+     * Writes the event envelope of {@link ZeekEvent#toBroker()} directly, without building the
+     * intermediate vectors; the bytes are identical.
+     */
+    void writeEvent(ZeekEvent event) {
+        writeByte(BrokerType.VECTOR.tag());
+        writeVarbyte(3);
+        write(ONE);
+        write(ONE);
+        writeByte(BrokerType.VECTOR.tag());
+        writeVarbyte(event.networkTimestamp() == null ? 2 : 3);
+        writeByte(BrokerType.STRING.tag());
+        writeString(event.name());
+        List<BrokerValue> args = event.args();
+        writeByte(BrokerType.VECTOR.tag());
+        writeVarbyte(args.size());
+        for (int i = 0; i < args.size(); i++) {
+            write(args.get(i));
+        }
+        Instant networkTimestamp = event.networkTimestamp();
+        if (networkTimestamp != null) {
+            write(ZeekEvent.metadata(networkTimestamp));
+        }
     }
 
     void write(BrokerValue value) {

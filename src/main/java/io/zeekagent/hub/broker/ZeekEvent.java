@@ -48,6 +48,11 @@ public record ZeekEvent(
         return BrokerValue.vector(ONE, ONE, inner);
     }
 
+    /** Returns the metadata vector {@code [[count 1, timestamp]]} for a network timestamp. */
+    static BrokerValue metadata(Instant networkTimestamp) {
+        return BrokerValue.vector(BrokerValue.vector(ONE, BrokerValue.timestamp(networkTimestamp)));
+    }
+
     /**
      * Reads an event from Broker data, accepting absent, empty and {@code [[1, timestamp]]} metadata.
      *

@@ -76,6 +76,7 @@ class CodecPropertyTests {
             @ForAll("stamps") @Nullable Instant stamp) {
         ZeekEvent event = new ZeekEvent(name, args, stamp);
 
+        assertThat(EventCodec.BIN_V1.encode(event)).isEqualTo(BinV1.encode(event.toBroker()));
         for (EventCodec codec : List.of(EventCodec.BIN_V1, EventCodec.JSON_V1)) {
             assertThat(codec.decode(codec.encode(event)))
                     .as(codec.serializerName())
