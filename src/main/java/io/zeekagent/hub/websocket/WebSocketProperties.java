@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param helloInterval period of {@code zeek_hello_v1} to every agent; at most 60 s, as the agent expires a Zeek
  *     instance (and cancels its queries) after 120 s of silence
  * @param agentTimeout a connected agent without a hello for this long is closed and marked OFFLINE
+ * @param defaultSocketEvents whether the hub creates, once, the v2 twin of the default socket-event subscription
+ *     (over {@code sockets_events}, which only v2 agents have) so v2 agents feed attribution out of the box
  * @param tls TLS from a keystore; plain {@code ws://} when no keystore is configured
  */
 @Validated
@@ -34,6 +36,7 @@ public record WebSocketProperties(
         @DefaultValue("10000") @Min(1) int sendQueueLimit,
         @DefaultValue("30s") @DurationMax(seconds = 60) Duration helloInterval,
         @DefaultValue("10m") Duration agentTimeout,
+        @DefaultValue("true") boolean defaultSocketEvents,
         @DefaultValue @Valid Tls tls) {
 
     /**

@@ -29,7 +29,11 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hub.dispatch.interval=200ms", "hub.websocket.hello-interval=1s"})
+        properties = {
+            "hub.dispatch.interval=200ms",
+            "hub.websocket.hello-interval=1s",
+            "hub.websocket.default-socket-events=false"
+        })
 class WebSocketAgentsIntegrationTests {
 
     @LocalServerPort

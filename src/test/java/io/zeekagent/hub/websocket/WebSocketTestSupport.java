@@ -17,6 +17,7 @@ final class WebSocketTestSupport {
                 sendQueueLimit,
                 Duration.ofSeconds(60),
                 Duration.ofMinutes(10),
+                false,
                 new WebSocketProperties.Tls(null, "", "PKCS12"));
     }
 }

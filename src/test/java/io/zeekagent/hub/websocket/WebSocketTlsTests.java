@@ -57,6 +57,7 @@ class WebSocketTlsTests {
                 plain.sendQueueLimit(),
                 Duration.ofSeconds(60),
                 Duration.ofMinutes(10),
+                false,
                 new WebSocketProperties.Tls(keystore.toString(), "changeit", "PKCS12"));
         WebSocketHub hub = new WebSocketHub("tls", "1", 100, new WebSocketMetrics(new SimpleMeterRegistry()));
         WebSocketServerLifecycle server = new WebSocketServerLifecycle(properties, hub);
