@@ -26,6 +26,7 @@ final class SimulatedQuery {
     final @Nullable String cookie;
     private final int[] columns;
     private @Nullable List<List<BrokerValue>> previous;
+    private long lastRunNanos = System.nanoTime();
 
     SimulatedQuery(
             String zeekInstance,
@@ -46,6 +47,11 @@ final class SimulatedQuery {
         this.cookie = cookie;
     }
 
+    /** Whether its interval has passed since it last ran. */
+    boolean due(long nowNanos) {
+        return schedule != null && nowNanos - lastRunNanos >= schedule.toNanos();
+    }
+
     boolean oneShot() {
         return schedule == null;
     }
@@ -63,6 +69,7 @@ final class SimulatedQuery {
             }
             current.add(List.copyOf(selected));
         }
+        lastRunNanos = System.nanoTime();
         List<List<BrokerValue>> before = previous;
         previous = current;
         boolean first = before == null;

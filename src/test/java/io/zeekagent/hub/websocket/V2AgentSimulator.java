@@ -90,6 +90,12 @@ final class V2AgentSimulator implements AutoCloseable {
         queries.values().forEach(this::execute);
     }
 
+    /** Runs the scheduled queries whose interval has passed, as the agent's scheduler would. */
+    void runDueQueries() {
+        long now = System.nanoTime();
+        queries.values().stream().filter(q -> q.due(now)).forEach(this::execute);
+    }
+
     Set<String> installedQueryIds() {
         return Set.copyOf(queries.keySet());
     }
