@@ -1,0 +1,22 @@
+package io.zeekagent.hub.result;
+
+import io.zeekagent.hub.ingest.SocketEventIngestService;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Hands rows of SOCKET_EVENTS subscriptions, from agents of any transport, to the ingest feature. */
+@Component
+class IngestSocketEventSink implements SocketEventSink {
+
+    private final SocketEventIngestService ingest;
+
+    IngestSocketEventSink(SocketEventIngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    @Override
+    public void ingest(String hostId, String transport, List<String> columns, List<Map<String, Object>> rows) {
+        ingest.ingestFromAgent(hostId, transport, columns, rows);
+    }
+}
