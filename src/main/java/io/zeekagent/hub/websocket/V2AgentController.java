@@ -36,6 +36,6 @@ class V2AgentController {
     V2AgentResponse get(@PathVariable String agentId) {
         return sessions.find(agentId)
                 .map(V2AgentResponse::from)
-                .orElseThrow(() -> NotFoundException.of("websocket agent", agentId));
+                .orElseThrow(() -> NotFoundException.of("websocket-agent", agentId));
     }
 }

@@ -195,11 +195,54 @@ class WebSocketAgentsIntegrationTests {
         assertThat(hosts.get("Hgarbage1").status()).isEqualTo(HostStatus.ONLINE);
     }
 
+    @Test
+    void oneShotQueryIsAnsweredByAV2AgentAsASnapshot() throws Exception {
+        V2AgentSimulator agent = connect("Honeshot1", "oneshot-1.example.net", "10.20.0.9");
+        agent.table("sockets", List.of(socket(100, "sshd", 22)));
+
+        HubHttp.Reply accepted = http.post(
+                "/api/v1/queries", "{\"query\":\"SELECT pid, process FROM sockets\",\"hosts\":[\"Honeshot1\"]}");
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        String id = accepted.body().get("id").asString();
+
+        JsonNode answer = http.get("/api/v1/queries/" + id + "?waitSeconds=10").body();
+        assertThat(answer.get("complete").asBoolean()).as(answer.toString()).isTrue();
+        assertThat(answer.toString()).contains("\"process\":\"sshd\"");
+        List<BrokerValue> query =
+                named(agent, HubEvents.INSTALL_QUERY).get(0).args().get(2).asVector();
+        assertThat(query.get(1).isNone()).as("no schedule").isTrue();
+        assertThat(query.get(2).asEnum()).isEqualTo("ZeekAgent::Snapshots");
+        assertThat(agent.installedQueryIds()).isEmpty();
+    }
+
+    @Test
+    void agentsViewShowsWhatTheLastHelloSaidAndHellosKeepTheSessionFresh() throws Exception {
+        connect("Hview1", "view-1.example.net", "10.20.0.10", Duration.ofMillis(300));
+        JsonNode first = http.get("/api/v1/websocket/agents/Hview1").body();
+
+        await().until(() -> !http.get("/api/v1/websocket/agents/Hview1")
+                .body()
+                .get("lastHello")
+                .equals(first.get("lastHello")));
+        assertThat(first.get("platform").asString()).isEqualTo("Linux");
+        assertThat(first.get("kernel").asString()).isEqualTo("Linux 6.1.0-18-amd64 x86_64");
+        assertThat(first.get("uptimeSeconds").asLong()).isEqualTo(42);
+        assertThat(first.get("tables").toString()).contains("sockets_events");
+        assertThat(http.get("/api/v1/websocket/agents/Hnobody").status()).isEqualTo(404);
+        assertThat(http.get("/actuator/health/websocket").body().get("status").asString())
+                .isEqualTo("UP");
+    }
+
     private V2AgentSimulator connect(String agentId, String hostname, String address) throws InterruptedException {
+        return connect(agentId, hostname, address, Duration.ofSeconds(60));
+    }
+
+    private V2AgentSimulator connect(String agentId, String hostname, String address, Duration helloEvery)
+            throws InterruptedException {
         V2AgentSimulator agent = new V2AgentSimulator(
                 URI.create("ws://127.0.0.1:" + server.port()),
                 agentId,
-                SimulatedAgentOptions.defaults(hostname, address));
+                SimulatedAgentOptions.defaults(hostname, address).helloEvery(helloEvery));
         agents.add(agent);
         agent.connect();
         await().until(() ->
