@@ -13,7 +13,9 @@ public class NotFoundException extends ApiException {
     /** A generic not-found for {@code kind} (e.g. "host") with the given id. */
     public static NotFoundException of(String kind, Object id) {
         return new NotFoundException(
-                kind + "-not-found", capitalise(kind) + " not found", "No " + kind + " '" + id + "'");
+                kind.trim().replaceAll("\\s+", "-") + "-not-found",
+                capitalise(kind) + " not found",
+                "No " + kind + " '" + id + "'");
     }
 
     private static String capitalise(String s) {
