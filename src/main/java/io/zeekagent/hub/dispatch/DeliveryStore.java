@@ -85,15 +85,22 @@ class DeliveryStore {
         });
     }
 
-    /** Marks what a host was running as lost (it reconnected with a fresh state); returns how many. */
+    /** Marks what these hosts were running as lost (they reconnected with a fresh state), in one batch. */
     @Transactional
-    int markHostReset(String hostId, String message, Instant at) {
-        return jdbc.update(
+    void markHostsReset(List<String> hostIds, String message, Instant at) {
+        if (hostIds.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
                 "UPDATE deliveries SET state = 'UNSUBSCRIBED', message = ?, sent_at = ?"
                         + " WHERE host_id = ? AND state = 'SUBSCRIBED'",
-                message,
-                utc(at),
-                hostId);
+                hostIds,
+                1000,
+                (ps, hostId) -> {
+                    ps.setString(1, message);
+                    ps.setObject(2, utc(at));
+                    ps.setString(3, hostId);
+                });
     }
 
     @Transactional(readOnly = true)

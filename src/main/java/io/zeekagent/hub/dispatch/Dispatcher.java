@@ -199,11 +199,14 @@ class Dispatcher {
     }
 
     private void applyResets(Instant now) {
+        List<String> reset = new ArrayList<>();
         for (HostReset r; (r = resets.poll()) != null; ) {
-            ledger.remove(r.hostId());
-            store.markHostReset(r.hostId(), "agent (re)connected with a fresh state; redelivering", now);
+            if (ledger.remove(r.hostId()) != null) {
+                reset.add(r.hostId());
+            }
             pendingJoins.put(r.hostId(), r.announcedGroups());
         }
+        store.markHostsReset(reset, "agent (re)connected with a fresh state; redelivering", now);
     }
 
     private void sendGroupCommands(List<DispatchHost> hosts) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Hands rows of SOCKET_EVENTS subscriptions, from agents of any transport, to the ingest feature. */
+/** {@link SocketEventSink} on the ingest feature: seuids, storage and the attribution index. */
 @Component
 class IngestSocketEventSink implements SocketEventSink {
 

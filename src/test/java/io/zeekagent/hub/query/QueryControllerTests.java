@@ -1,0 +1,91 @@
+package io.zeekagent.hub.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+
+import io.zeekagent.hub.system.NotFoundException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** Tests for {@link QueryController}. */
+@WebMvcTest(QueryController.class)
+class QueryControllerTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    OneShotQueryService queries;
+
+    @Test
+    void acceptsAQueryWith202AndItsLocation() {
+        given(queries.create(any())).willReturn(new QueryAccepted("q1", List.of("a", "b"), List.of("c")));
+
+        var result = mvc.post()
+                .uri("/api/v1/queries")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"query\":\"SELECT pid FROM processes\",\"hosts\":[\"a\",\"b\",\"c\"]}");
+
+        assertThat(result).hasStatus(HttpStatus.ACCEPTED).hasHeader("Location", "/api/v1/queries/q1");
+        assertThat(result).bodyJson().extractingPath("$.notSent[0]").isEqualTo("c");
+    }
+
+    @Test
+    void blankQueryAndUnknownFieldsAre400s() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/queries")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"query\":\" \"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("query");
+        assertThat(mvc.post()
+                        .uri("/api/v1/queries")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"query\":\"SELECT 1\",\"targets\":[]}"))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void returnsRowsPerHostAndThePendingOnes() {
+        var answer = new QueryResponse(
+                "q1",
+                "SELECT pid FROM processes",
+                List.of("pid"),
+                Instant.parse("2026-11-30T00:00:00Z"),
+                false,
+                List.of(
+                        new HostAnswer("a", "ANSWERED", null, null, List.of(Map.of("pid", 1))),
+                        new HostAnswer("c", "PENDING", null, null, List.of())),
+                List.of("c"));
+        given(queries.await("q1", 5)).willReturn(CompletableFuture.completedFuture(answer));
+
+        var result = mvc.get().uri("/api/v1/queries/q1?waitSeconds=5");
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.pending[0]").isEqualTo("c");
+        assertThat(result).bodyJson().extractingPath("$.hosts[0].rows[0].pid").isEqualTo(1);
+    }
+
+    @Test
+    void unknownQueryIsA404Problem() {
+        given(queries.await("nope", 0)).willThrow(NotFoundException.of("query", "nope"));
+
+        assertThat(mvc.get().uri("/api/v1/queries/nope"))
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo("urn:zeek-agent-hub:problem:query-not-found");
+    }
+}
