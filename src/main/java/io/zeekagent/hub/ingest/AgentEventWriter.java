@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ final class AgentEventWriter {
     private final Consumer<List<StoredSocketEvent>> committer;
     private final long flushNanos;
     private final int batchSize;
-    private final Thread thread;
+    private @Nullable Thread thread;
     private volatile boolean running;
 
     AgentEventWriter(IngestProperties properties, Consumer<List<StoredSocketEvent>> committer) {
@@ -30,8 +31,6 @@ final class AgentEventWriter {
         this.committer = committer;
         this.flushNanos = properties.flushInterval().toNanos();
         this.batchSize = properties.batchSize();
-        this.thread = new Thread(this::run, "socket-event-writer");
-        this.thread.setDaemon(true);
     }
 
     /** Queues an event; false when the buffer is full (the caller counts the drop). */
@@ -43,19 +42,28 @@ final class AgentEventWriter {
         return buffer.size();
     }
 
-    void start() {
+    /** Starts a fresh writer thread; a Thread cannot be started twice, and a test context may be restarted. */
+    synchronized void start() {
+        if (running) {
+            return;
+        }
         running = true;
+        thread = new Thread(this::run, "socket-event-writer");
+        thread.setDaemon(true);
         thread.start();
     }
 
     /** Stops taking time slices and commits whatever is buffered before returning. */
     void stop() {
         running = false;
-        thread.interrupt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Thread current = thread;
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         flushAll();
     }

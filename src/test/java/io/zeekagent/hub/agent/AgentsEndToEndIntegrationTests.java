@@ -41,6 +41,8 @@ class AgentsEndToEndIntegrationTests {
         registry.add("hub.zeromq.xpub-endpoint", () -> "tcp://127.0.0.1:" + XPUB);
         registry.add("hub.zeromq.xsub-endpoint", () -> "tcp://127.0.0.1:" + XSUB);
         registry.add("hub.dispatch.interval", () -> "250ms");
+        // The tests count exactly what each agent is sent; the default socket-event subscription would add to it.
+        registry.add("hub.subscription.default-socket-events", () -> "false");
     }
 
     @LocalServerPort

@@ -76,6 +76,7 @@ class HubRestartIntegrationTests {
                         "--hub.zeromq.xpub-endpoint=tcp://127.0.0.1:" + xpub,
                         "--hub.zeromq.xsub-endpoint=tcp://127.0.0.1:" + xsub,
                         "--hub.dispatch.interval=250ms",
+                        "--hub.subscription.default-socket-events=false",
                         "--hub.agent.reconnect-grace=5s",
                         "--hub.activity.file=" + dir.resolve("zeek-agent.log"));
     }

@@ -44,6 +44,7 @@ public final class DispatchBenchmark {
                                 "--hub.zeromq.proxy-hwm=200000",
                                 "--hub.zeromq.outbound-queue-capacity=200000",
                                 "--hub.dispatch.enabled=false",
+                                "--hub.subscription.default-socket-events=false",
                                 "--hub.activity.file-enabled=false",
                                 "--logging.level.root=WARN",
                                 "--spring.jpa.properties.hibernate.default_batch_fetch_size=256");

@@ -37,7 +37,12 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hub.dispatch.interval=200ms", "hub.websocket.default-socket-events=true"})
+        properties = {
+            "hub.dispatch.interval=200ms",
+            "hub.websocket.default-socket-events=true",
+            // the test creates the v1 socket-event subscription itself, to know its cookie
+            "hub.subscription.default-socket-events=false"
+        })
 class MixedAgentsIntegrationTests {
 
     private static final int XPUB = freePort();

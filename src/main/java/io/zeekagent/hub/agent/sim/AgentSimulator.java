@@ -118,7 +118,7 @@ public final class AgentSimulator implements AutoCloseable {
 
     /** Events received by all agents. */
     public long eventsReceived() {
-        return agents.values().stream().mapToLong(a -> a.received().size()).sum();
+        return agents.values().stream().mapToLong(SimulatedAgent::receivedCount).sum();
     }
 
     /** Publishes anything, as a misbehaving peer would (malformed-input tests). */

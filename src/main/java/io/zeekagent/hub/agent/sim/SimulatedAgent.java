@@ -34,6 +34,7 @@ final class SimulatedAgent {
     private volatile boolean announcePending;
     private volatile boolean answersExecute = true;
     private volatile long rowsSent;
+    private volatile long receivedCount;
 
     SimulatedAgent(SimHost host, SimConnection connection, long seed, int eventRows) {
         this.host = host;
@@ -76,6 +77,7 @@ final class SimulatedAgent {
             return;
         }
         received.add(e);
+        receivedCount++;
         List<BrokerValue> a = e.args();
         try {
             switch (e.name()) {
@@ -176,6 +178,10 @@ final class SimulatedAgent {
 
     long rowsSent() {
         return rowsSent;
+    }
+
+    long receivedCount() {
+        return receivedCount;
     }
 
     private void run(Scheduled s) {
