@@ -2,15 +2,12 @@ package io.zeekagent.hub.websocket;
 
 import io.zeekagent.hub.subscription.SubscriptionKind;
 import io.zeekagent.hub.subscription.SubscriptionRequest;
-import io.zeekagent.hub.subscription.SubscriptionResponse;
 import io.zeekagent.hub.subscription.SubscriptionService;
 import io.zeekagent.hub.subscription.UpdateType;
-import io.zeekagent.hub.system.PageResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,23 +34,12 @@ class V2SocketEventsSubscription {
 
     @EventListener(ApplicationReadyEvent.class)
     void ensureExists() {
-        if (!properties.defaultSocketEvents() || exists()) {
+        if (!properties.defaultSocketEvents()) {
             return;
         }
-        SubscriptionResponse created = subscriptions.create(new SubscriptionRequest(
-                NAME, QUERY, null, null, 2, UpdateType.ADDED, SubscriptionKind.SOCKET_EVENTS, null, null, true));
-        log.info("Created the default v2 socket-event subscription {}", created.id());
-    }
-
-    private boolean exists() {
-        for (int page = 0; ; page++) {
-            PageResponse<SubscriptionResponse> found = subscriptions.list(PageRequest.of(page, 500));
-            if (found.content().stream().anyMatch(s -> NAME.equals(s.name()))) {
-                return true;
-            }
-            if (page + 1 >= found.totalPages()) {
-                return false;
-            }
-        }
+        subscriptions
+                .createIfNameAbsent(new SubscriptionRequest(
+                        NAME, QUERY, null, null, 2, UpdateType.ADDED, SubscriptionKind.SOCKET_EVENTS, null, null, true))
+                .ifPresent(created -> log.info("Created the default v2 socket-event subscription {}", created.id()));
     }
 }

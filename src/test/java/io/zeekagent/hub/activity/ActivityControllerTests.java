@@ -6,11 +6,13 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 
+import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -21,6 +23,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Tests for {@link ActivityController}. */
 @WebMvcTest(ActivityController.class)
+@Import(ApiKeyTestConfiguration.class)
 class ActivityControllerTests {
 
     @Autowired

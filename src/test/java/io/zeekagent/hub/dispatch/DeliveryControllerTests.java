@@ -3,17 +3,20 @@ package io.zeekagent.hub.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
+import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import io.zeekagent.hub.system.PageResponse;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Tests for {@link DeliveryController}. */
 @WebMvcTest(DeliveryController.class)
+@Import(ApiKeyTestConfiguration.class)
 class DeliveryControllerTests {
 
     @Autowired

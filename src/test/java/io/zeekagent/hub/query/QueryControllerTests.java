@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 
+import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import io.zeekagent.hub.system.NotFoundException;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -19,6 +21,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Tests for {@link QueryController}. */
 @WebMvcTest(QueryController.class)
+@Import(ApiKeyTestConfiguration.class)
 class QueryControllerTests {
 
     @Autowired

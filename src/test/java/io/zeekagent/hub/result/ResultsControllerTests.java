@@ -3,6 +3,7 @@ package io.zeekagent.hub.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
+import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import io.zeekagent.hub.system.PageResponse;
 import java.time.Instant;
 import java.util.List;
@@ -10,12 +11,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Tests for {@link ResultsController}. */
 @WebMvcTest(ResultsController.class)
+@Import(ApiKeyTestConfiguration.class)
 class ResultsControllerTests {
 
     @Autowired

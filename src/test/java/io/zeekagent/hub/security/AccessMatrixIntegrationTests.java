@@ -57,6 +57,13 @@ class AccessMatrixIntegrationTests {
             new Row("GET", "/api/v1/subscriptions", Role.READER),
             new Row("POST", "/api/v1/subscriptions", Role.OPERATOR),
             new Row("GET", "/api/v1/subscriptions/{id}", Role.READER),
+            new Row("GET", "/api/v1/subscriptions/{id}/deliveries", Role.READER),
+            new Row("GET", "/api/v1/subscriptions/{id}/results", Role.READER),
+            new Row("POST", "/api/v1/queries", Role.OPERATOR),
+            new Row("GET", "/api/v1/queries/{id}", Role.READER),
+            new Row("GET", "/api/v1/activity", Role.READER),
+            new Row("GET", "/api/v1/websocket/agents", Role.READER),
+            new Row("GET", "/api/v1/websocket/agents/{agentId}", Role.READER),
             new Row("PUT", "/api/v1/subscriptions/{id}", Role.OPERATOR),
             new Row("DELETE", "/api/v1/subscriptions/{id}", Role.OPERATOR),
             // socket events and attribution
