@@ -1,0 +1,162 @@
+package io.zeekagent.hub.attribution;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zeekagent.hub.system.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Attributes conn.log records to host socket events: one record as JSON, or a whole log streamed. */
+@RestController
+@RequestMapping("/api/v1/attributions")
+@Tag(name = "Attributions", description = "Which host sockets (and processes) made a connection Zeek saw")
+class AttributionController {
+
+    static final String NDJSON = "application/x-ndjson";
+    static final String TSV = "text/tab-separated-values";
+    private static final String RECORD_EXAMPLE = """
+            {"uid": "CHhAvVGS1DHFjwGM9", "ts": 1795996800.25, "id.orig_h": "10.0.0.1", "id.orig_p": 50000,
+             "id.resp_h": "10.0.0.2", "id.resp_p": 443, "proto": "tcp"}""";
+
+    private final AttributionService service;
+
+    AttributionController(AttributionService service) {
+        this.service = service;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Attribute one conn.log record",
+            description = "Takes a Zeek conn.log record (flat `id.orig_h` or nested `id: {orig_h}` form; other"
+                    + " conn.log fields are ignored) and returns the socket events of the originator's and the"
+                    + " responder's hosts that match it (DESIGN §7), with its Community ID. Unknown addresses give"
+                    + " empty arrays; an invalid address or port is a 400 naming the field.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            schema = @Schema(type = "object"),
+                                            examples = {
+                                                @ExampleObject(name = "flat", value = RECORD_EXAMPLE),
+                                                @ExampleObject(name = "nested", value = """
+                                            {"uid": "CHhAvVGS1DHFjwGM9", "ts": 1795996800.25,
+                                             "id": {"orig_h": "10.0.0.1", "orig_p": 50000, "resp_h": "10.0.0.2",
+                                             "resp_p": 443}, "proto": "tcp"}""")
+                                            })))
+    @ApiResponse(responseCode = "200", description = "The attribution, possibly with empty arrays")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Invalid address, port or time",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "503",
+            description = "The index is still being rebuilt",
+            content = @Content(mediaType = "application/problem+json"))
+    AttributionResponse attribute(@RequestBody JsonNode record) {
+        if (!record.isObject()) {
+            throw InvalidRequestException.forField("body", "must be a JSON object (one conn.log record)");
+        }
+        ConnFields fields = new ConnFields();
+        for (Map.Entry<String, JsonNode> field : record.properties()) {
+            JsonNode value = field.getValue();
+            if (field.getKey().equals("id") && value.isObject()) {
+                for (Map.Entry<String, JsonNode> inner : value.properties()) {
+                    fields.set(inner.getKey(), text(inner.getValue()));
+                }
+            } else {
+                fields.set(field.getKey(), text(value));
+            }
+        }
+        return service.attribute(fields);
+    }
+
+    @PostMapping(
+            path = "/batch",
+            consumes = {NDJSON, TSV, MediaType.TEXT_PLAIN_VALUE},
+            produces = {NDJSON, TSV})
+    @Operation(
+            summary = "Attribute a whole conn.log, streamed",
+            description = "NDJSON (Zeek JSON logs) in, NDJSON out with `orig_seuids`, `resp_seuids` and"
+                    + " `community_id` added before each record's closing brace, every original field kept in order."
+                    + " Zeek ASCII TSV in (`text/tab-separated-values`, or `text/plain` with `#fields`), TSV out with"
+                    + " two `set[string]` columns added. Constant memory either way. A malformed line is reported"
+                    + " (`_line`/`_error` in NDJSON, a `#error` line in TSV) and the rest is still processed.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = {
+                                @Content(mediaType = NDJSON, examples = @ExampleObject(value = RECORD_EXAMPLE)),
+                                @Content(mediaType = TSV, examples = @ExampleObject(value = """
+                                            #separator \\x09
+                                            #fields	ts	uid	id.orig_h	id.orig_p	id.resp_h	id.resp_p	proto
+                                            #types	time	string	addr	port	addr	port	enum
+                                            1795996800.250000	CHhAvVGS1DHFjwGM9	10.0.0.1	50000	10.0.0.2	443	tcp"""))
+                            }))
+    @ApiResponse(responseCode = "200", description = "The enriched log, streamed as it is read")
+    @ApiResponse(
+            responseCode = "503",
+            description = "The index is still being rebuilt",
+            content = @Content(mediaType = "application/problem+json"))
+    void batch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        service.requireReady();
+        BufferedInputStream in = new BufferedInputStream(request.getInputStream(), 64 * 1024);
+        boolean json = isJson(request.getContentType(), in);
+        response.setStatus(HttpServletResponse.SC_OK);
+        if (json) {
+            response.setContentType(NDJSON);
+            BufferedOutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
+            new NdjsonEnricher(service.index()).enrich(in, out);
+            out.flush();
+        } else {
+            response.setContentType(TSV + ";charset=UTF-8");
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+            BufferedWriter writer = new BufferedWriter(
+                    new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
+            new ZeekTsvEnricher(service.index()).enrich(reader, writer);
+            writer.flush();
+        }
+    }
+
+    /** NDJSON by media type; for {@code text/plain}, by the first non-blank byte. */
+    private static boolean isJson(@Nullable String contentType, BufferedInputStream in) throws IOException {
+        if (contentType != null && contentType.startsWith(NDJSON)) {
+            return true;
+        }
+        if (contentType != null && contentType.startsWith(TSV)) {
+            return false;
+        }
+        in.mark(64 * 1024);
+        try {
+            int b;
+            do {
+                b = in.read();
+            } while (b == ' ' || b == '\t' || b == '\r' || b == '\n');
+            return b == '{';
+        } finally {
+            in.reset();
+        }
+    }
+
+    private static @Nullable String text(JsonNode value) {
+        return value.isNull() ? null : value.isValueNode() ? value.asString() : value.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package io.zeekagent.hub.attribution;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses a {@link SocketEventEntry} and writes it into an {@link EventSegment} slot: addresses to 128 bits
+ * (wildcards to zero), text to dictionary codes, times to epoch milliseconds. Not thread-safe.
+ */
+final class EventWriter {
+
+    private final StringDictionary texts;
+    private final StringDictionary syscalls;
+    private final IpAddress local = new IpAddress();
+    private final IpAddress remote = new IpAddress();
+    private long localHi;
+    private long localLo;
+    private long remoteHi;
+    private long remoteLo;
+
+    EventWriter(StringDictionary texts, StringDictionary syscalls) {
+        this.texts = texts;
+        this.syscalls = syscalls;
+    }
+
+    /** Parses the addresses; false when one is invalid or the event has no port at all (rule 4). */
+    boolean parse(SocketEventEntry event) {
+        if (port(event.localPort()) == 0 && port(event.remotePort()) == 0) {
+            return false;
+        }
+        if (!Seuid.isValid(event.seuid())) {
+            return false;
+        }
+        if (!address(event.localAddress(), local)) {
+            return false;
+        }
+        localHi = local.hi();
+        localLo = local.lo();
+        if (!address(event.remoteAddress(), remote)) {
+            return false;
+        }
+        remoteHi = remote.hi();
+        remoteLo = remote.lo();
+        return true;
+    }
+
+    /** Writes the event last {@link #parse parsed}. */
+    void write(SocketEventEntry event, int host, EventSegment s, int i) {
+        s.seuidHi[i] = Seuid.high(event.seuid());
+        s.seuidLo[i] = Seuid.low(event.seuid());
+        s.host[i] = host;
+        s.localHi[i] = localHi;
+        s.localLo[i] = localLo;
+        s.remoteHi[i] = remoteHi;
+        s.remoteLo[i] = remoteLo;
+        s.localPort[i] = (char) port(event.localPort());
+        s.remotePort[i] = (char) port(event.remotePort());
+        s.protocol[i] = (byte) Transport.fromName(event.protocol());
+        int call = syscalls.encode(event.syscall());
+        s.syscall[i] = (byte) (call < 256 ? call : 0);
+        s.time[i] = millis(event.time());
+        s.receivedAt[i] = event.receivedAt().toEpochMilli();
+        Long pid = event.pid();
+        s.pid[i] = pid == null || pid != pid.intValue() ? Integer.MIN_VALUE : pid.intValue();
+        Long uid = event.uid();
+        s.uid[i] = uid == null ? Long.MIN_VALUE : uid;
+        s.exe[i] = texts.encode(event.exe());
+    }
+
+    private static int port(@Nullable Integer port) {
+        return port == null || port < 0 || port > 65535 ? 0 : port;
+    }
+
+    private static boolean address(@Nullable String text, IpAddress into) {
+        if (text == null || text.isBlank()) {
+            return wildcard(into);
+        }
+        if (!into.parse(text.trim())) {
+            return false;
+        }
+        return !IpAddress.isWildcard(into.hi(), into.lo()) || wildcard(into);
+    }
+
+    private static boolean wildcard(IpAddress into) {
+        into.parse("::");
+        return true;
+    }
+
+    private static long millis(@Nullable Instant time) {
+        return time == null ? ConnectionTuple.UNKNOWN_TIME : time.toEpochMilli();
+    }
+}

@@ -1,0 +1,177 @@
+package io.zeekagent.hub.attribution;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Enriches a Zeek JSON conn.log (NDJSON) line by line in constant memory. Each line is validated and read with a
+ * streaming parser, then copied byte for byte with {@code orig_seuids}, {@code resp_seuids} and
+ * {@code community_id} inserted before its closing brace, so every original field keeps its order and its exact
+ * text. A line that is not a JSON object becomes {@code {"_line":n,"_error":...,"_raw":...}}; a record with
+ * invalid fields keeps its fields and gets an {@code _error}; either way the next lines are processed.
+ */
+final class NdjsonEnricher {
+
+    static final int MAX_LINE = 1 << 20;
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final byte[] ORIG = bytes("\"orig_seuids\":[");
+    private static final byte[] RESP = bytes("],\"resp_seuids\":[");
+    private static final byte[] COMMUNITY = bytes("],\"community_id\":");
+
+    private final BatchAttributor attributor;
+    private final StringBuilder scratch = new StringBuilder(256);
+    private OutputStream out = OutputStream.nullOutputStream();
+    private final BatchAttributor.SeuidSink writeSeuid = this::writeSeuid;
+
+    NdjsonEnricher(AttributionIndex index) {
+        this.attributor = new BatchAttributor(index);
+    }
+
+    /** Enriches every line of {@code in} onto {@code out}; returns the number of lines read. */
+    long enrich(InputStream in, OutputStream target) throws IOException {
+        this.out = target;
+        LineReader lines = new LineReader(in, MAX_LINE);
+        long number = 0;
+        while (lines.next()) {
+            number++;
+            if (lines.tooLong()) {
+                error(number, "line longer than " + MAX_LINE + " bytes", lines);
+                continue;
+            }
+            if (lines.isBlank()) {
+                continue;
+            }
+            String parseError = read(lines.bytes(), lines.length());
+            if (parseError != null) {
+                error(number, parseError, lines);
+                continue;
+            }
+            int close = lastNonBlank(lines.bytes(), lines.length());
+            out.write(lines.bytes(), 0, close);
+            boolean empty = isEmptyObject(lines.bytes(), close);
+            if (!empty) {
+                out.write(',');
+            }
+            if (attributor.attribute()) {
+                out.write(ORIG);
+                attributor.seuids(MatchCollector.ORIG, writeSeuid);
+                out.write(RESP);
+                attributor.seuids(MatchCollector.RESP, writeSeuid);
+                out.write(COMMUNITY);
+                String id = attributor.communityId();
+                writeString(id);
+            } else {
+                out.write(bytes("\"_error\":"));
+                writeString(attributor.problem());
+            }
+            out.write('}');
+            out.write('\n');
+        }
+        out.flush();
+        return number;
+    }
+
+    /** Reads the line's conn fields; returns why it is not one JSON object, or null. */
+    private @Nullable String read(byte[] line, int length) {
+        ConnFields fields = attributor.fields;
+        fields.clear();
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), line, 0, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return "not a JSON object";
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.START_OBJECT && name.equals("id")) {
+                    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String inner = p.currentName();
+                        JsonToken v = p.nextToken();
+                        if (!fields.set(inner, scalar(p, v))) {
+                            p.skipChildren();
+                        }
+                    }
+                } else if (value.isScalarValue()) {
+                    fields.set(name, scalar(p, value));
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                return "trailing content after the JSON object";
+            }
+            return null;
+        } catch (JacksonException e) {
+            return e.getOriginalMessage();
+        }
+    }
+
+    private static @Nullable String scalar(JsonParser p, JsonToken t) {
+        return t == JsonToken.VALUE_NULL ? null : p.getString();
+    }
+
+    private void error(long number, String reason, LineReader lines) throws IOException {
+        out.write(bytes("{\"_line\":" + number + ",\"_error\":"));
+        writeString(reason);
+        out.write(bytes(",\"_raw\":"));
+        int n = Math.min(lines.length(), 1024);
+        writeString(new String(lines.bytes(), 0, n, StandardCharsets.UTF_8));
+        out.write('}');
+        out.write('\n');
+    }
+
+    private void writeSeuid(int position, String seuid) {
+        try {
+            if (position > 0) {
+                out.write(',');
+            }
+            out.write('"');
+            for (int i = 0; i < seuid.length(); i++) {
+                out.write(seuid.charAt(i));
+            }
+            out.write('"');
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void writeString(@Nullable String text) throws IOException {
+        if (text == null) {
+            out.write(bytes("null"));
+            return;
+        }
+        scratch.setLength(0);
+        JsonText.quote(text, scratch);
+        out.write(scratch.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int lastNonBlank(byte[] line, int length) {
+        int i = length - 1;
+        while (i > 0 && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) {
+            i--;
+        }
+        return i;
+    }
+
+    private static boolean isEmptyObject(byte[] line, int close) {
+        for (int i = close - 1; i >= 0; i--) {
+            byte b = line[i];
+            if (b != ' ' && b != '\t') {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,111 @@
+package io.zeekagent.hub.attribution;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Socket-event unique ids in the style of Zeek's connection uids ({@code C…}): {@code S} followed by exactly 17
+ * base62 digits of a 96-bit random number. The index keeps the 96 bits (an int and a long), not the text.
+ */
+public final class Seuid {
+
+    /** Length of every seuid, prefix included. */
+    public static final int LENGTH = 18;
+
+    private static final int DIGITS = 17;
+    private static final char[] ALPHABET =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    private Seuid() {}
+
+    /** A new random seuid. */
+    public static String next() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return format(random.nextInt(), random.nextLong());
+    }
+
+    /** The text of the 96-bit value {@code hi:lo} ({@code hi} unsigned 32 bits). */
+    public static String format(int hi, long lo) {
+        char[] out = new char[LENGTH];
+        out[0] = 'S';
+        // Three 32-bit limbs, most significant first, divided by 62 one digit at a time.
+        long l0 = hi & 0xFFFF_FFFFL;
+        long l1 = lo >>> 32;
+        long l2 = lo & 0xFFFF_FFFFL;
+        for (int i = LENGTH - 1; i >= 1; i--) {
+            long r = l0 % 62;
+            l0 /= 62;
+            long t = (r << 32) | l1;
+            l1 = t / 62;
+            t = ((t % 62) << 32) | l2;
+            l2 = t / 62;
+            out[i] = ALPHABET[(int) (t % 62)];
+        }
+        return new String(out);
+    }
+
+    /** Whether the text is a well-formed seuid. */
+    public static boolean isValid(CharSequence text) {
+        if (text.length() != LENGTH || text.charAt(0) != 'S') {
+            return false;
+        }
+        long l0 = 0;
+        long l1 = 0;
+        long l2 = 0;
+        for (int i = 1; i < LENGTH; i++) {
+            int d = digit(text.charAt(i));
+            if (d < 0) {
+                return false;
+            }
+            l2 = l2 * 62 + d;
+            l1 = l1 * 62 + (l2 >>> 32);
+            l2 &= 0xFFFF_FFFFL;
+            l0 = l0 * 62 + (l1 >>> 32);
+            l1 &= 0xFFFF_FFFFL;
+            if (l0 > 0xFFFF_FFFFL) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The high 32 bits of a valid seuid. */
+    static int high(CharSequence text) {
+        return (int) (limbs(text)[0]);
+    }
+
+    /** The low 64 bits of a valid seuid. */
+    static long low(CharSequence text) {
+        long[] limbs = limbs(text);
+        return (limbs[1] << 32) | limbs[2];
+    }
+
+    private static long[] limbs(CharSequence text) {
+        if (!isValid(text)) {
+            throw new IllegalArgumentException("Not a seuid: " + text);
+        }
+        long l0 = 0;
+        long l1 = 0;
+        long l2 = 0;
+        for (int i = 1; i < LENGTH; i++) {
+            l2 = l2 * 62 + digit(text.charAt(i));
+            l1 = l1 * 62 + (l2 >>> 32);
+            l2 &= 0xFFFF_FFFFL;
+            l0 = l0 * 62 + (l1 >>> 32);
+            l1 &= 0xFFFF_FFFFL;
+        }
+        return new long[] {l0, l1, l2};
+    }
+
+    private static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A' + 10;
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 36;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,15 @@
+package io.zeekagent.hub.attribution;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where stored socket events come from when the index is rebuilt at start; ingestion implements it, so the index
+ * never reads another feature's tables.
+ */
+public interface SocketEventHistory {
+
+    /** Feeds every stored event received at or after {@code since} to {@code sink}, in receipt order, in batches. */
+    void replaySince(Instant since, Consumer<List<SocketEventEntry>> sink);
+}

@@ -1,0 +1,188 @@
+package io.zeekagent.hub.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zeekagent.hub.attribution.AttributionService;
+import io.zeekagent.hub.attribution.Seuid;
+import io.zeekagent.hub.attribution.SocketEventEntry;
+import io.zeekagent.hub.system.FieldProblem;
+import io.zeekagent.hub.system.InvalidRequestException;
+import io.zeekagent.hub.system.NotFoundException;
+import io.zeekagent.hub.system.PageResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Socket-event ingestion: gives each event a seuid, writes events in JDBC batches and, once committed, hands them
+ * to attribution. REST batches are written synchronously; agent rows go through a bounded buffer and a writer
+ * thread ({@link AgentEventWriter}), started and drained by {@link IngestLifecycle}.
+ */
+@Service
+public class SocketEventIngestService {
+
+    private final SocketEventStore store;
+    private final TransactionTemplate tx;
+    private final AttributionService attribution;
+    private final IngestProperties properties;
+    private final AgentEventWriter writer;
+    private final Counter written;
+    private final Counter droppedFull;
+    private final Counter droppedInvalid;
+    private final Counter droppedFailed;
+    private final Clock clock = Clock.systemUTC();
+
+    SocketEventIngestService(
+            SocketEventStore store,
+            TransactionTemplate tx,
+            AttributionService attribution,
+            IngestProperties properties,
+            MeterRegistry meters) {
+        this.store = store;
+        this.tx = tx;
+        this.attribution = attribution;
+        this.properties = properties;
+        this.writer = new AgentEventWriter(properties, this::commitAgentBatch);
+        this.written = Counter.builder("hub.ingest.events.written")
+                .description("Socket events committed to the database")
+                .register(meters);
+        this.droppedFull = dropped(meters, "buffer-full");
+        this.droppedInvalid = dropped(meters, "invalid");
+        this.droppedFailed = dropped(meters, "write-failed");
+        Gauge.builder("hub.ingest.buffer", writer, AgentEventWriter::buffered)
+                .description("Agent socket events waiting for the writer")
+                .register(meters);
+    }
+
+    private static Counter dropped(MeterRegistry meters, String reason) {
+        return Counter.builder("hub.ingest.events.dropped")
+                .tag("reason", reason)
+                .description("Agent socket events not stored")
+                .register(meters);
+    }
+
+    /**
+     * Validates, stores and indexes a batch (the REST path); returns the seuids in input order once committed.
+     * Every invalid field of every event is reported in one 400, named {@code [index].field}.
+     */
+    public List<String> ingestAcknowledged(List<SocketEventInput> events) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<SocketEventInput> valid = new ArrayList<>(events.size());
+        SocketEventValidator validator = new SocketEventValidator();
+        for (int i = 0; i < events.size(); i++) {
+            valid.add(validator.validate(events.get(i), "[" + i + "].", problems));
+        }
+        return store(valid, problems);
+    }
+
+    /** The REST form: like {@link #ingestAcknowledged} but {@code time} is still text (epoch seconds or ISO). */
+    List<String> ingestRequests(List<SocketEventRequest> requests) {
+        if (requests.size() > properties.maxBatch()) {
+            throw InvalidRequestException.forField(
+                    "body", "at most " + properties.maxBatch() + " events per request, got " + requests.size());
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        List<SocketEventInput> valid = new ArrayList<>(requests.size());
+        SocketEventValidator validator = new SocketEventValidator();
+        for (int i = 0; i < requests.size(); i++) {
+            valid.add(validator.validate(requests.get(i), "[" + i + "].", problems));
+        }
+        return store(valid, problems);
+    }
+
+    private List<String> store(List<@Nullable SocketEventInput> valid, List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(
+                    "invalid-socket-events",
+                    "Invalid socket events",
+                    problems.size() + " invalid field(s); nothing was stored",
+                    problems);
+        }
+        Instant now = receivedAt();
+        List<StoredSocketEvent> stored = new ArrayList<>(valid.size());
+        List<String> seuids = new ArrayList<>(valid.size());
+        for (SocketEventInput input : valid) {
+            String seuid = Seuid.next();
+            stored.add(new StoredSocketEvent(seuid, java.util.Objects.requireNonNull(input), now));
+            seuids.add(seuid);
+        }
+        commit(stored);
+        return seuids;
+    }
+
+    /**
+     * Queues rows of a SOCKET_EVENTS subscription (the agent path), mapped by column name: v1 Linux, macOS
+     * OpenBSM and v2 {@code sockets_events} names are understood. Rows are {@code Object[]} or {@code List} in
+     * column order, or {@code Map}s by column name. Returns at once; a full buffer or an invalid row is dropped
+     * and counted ({@code hub.ingest.events.dropped}).
+     *
+     * @param transport where the rows came from (e.g. {@code zeromq}, {@code websocket}), for logs
+     */
+    public void ingestFromAgent(String hostId, String transport, List<String> columns, List<?> rows) {
+        AgentRowMapper mapper = new AgentRowMapper(columns);
+        SocketEventValidator validator = new SocketEventValidator();
+        List<FieldProblem> problems = new ArrayList<>();
+        Instant now = receivedAt();
+        for (Object row : rows) {
+            problems.clear();
+            SocketEventInput input;
+            try {
+                input = validator.validate(mapper.map(hostId, row), "", problems);
+            } catch (IllegalArgumentException e) {
+                input = null;
+            }
+            if (input == null) {
+                droppedInvalid.increment();
+            } else if (!writer.offer(new StoredSocketEvent(Seuid.next(), input, now))) {
+                droppedFull.increment();
+            }
+        }
+    }
+
+    /** A page of stored events, optionally of one host and since a time. */
+    PageResponse<SocketEventResponse> page(@Nullable String hostId, @Nullable Instant since, Pageable pageable) {
+        List<SocketEventResponse> content =
+                store.page(hostId, since, (int) pageable.getOffset(), pageable.getPageSize());
+        long total = store.count(hostId, since);
+        return PageResponse.from(new PageImpl<>(content, pageable, total), e -> e);
+    }
+
+    SocketEventResponse find(String seuid) {
+        return store.find(seuid).orElseThrow(() -> NotFoundException.of("socket event", seuid));
+    }
+
+    AgentEventWriter writer() {
+        return writer;
+    }
+
+    private void commitAgentBatch(List<StoredSocketEvent> batch) {
+        try {
+            commit(batch);
+        } catch (RuntimeException e) {
+            droppedFailed.increment(batch.size());
+            throw e;
+        }
+    }
+
+    private void commit(List<StoredSocketEvent> events) {
+        tx.executeWithoutResult(status -> store.insert(events));
+        written.increment(events.size());
+        List<SocketEventEntry> entries = new ArrayList<>(events.size());
+        for (StoredSocketEvent e : events) {
+            entries.add(e.toEntry());
+        }
+        attribution.index(entries);
+    }
+
+    private Instant receivedAt() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,185 @@
+package io.zeekagent.hub.ingest;
+
+import io.zeekagent.hub.attribution.SocketEventEntry;
+import io.zeekagent.hub.attribution.SocketEventHistory;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code socket_events} table through plain JDBC: batched inserts (one round trip per batch, not one JPA save
+ * per row), paged reads, the replay that rebuilds the attribution index, and retention deletes.
+ */
+@Repository
+class SocketEventStore implements SocketEventHistory {
+
+    static final String COLUMNS = "seuid, host_id, syscall, pid, fd, exe, uid, success, family, protocol,"
+            + " local_address, local_port, remote_address, remote_port, event_time, received_at";
+    private static final String INSERT =
+            "INSERT INTO socket_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int REPLAY_BATCH = 10_000;
+
+    private final JdbcTemplate jdbc;
+
+    SocketEventStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the events in one JDBC batch; the caller owns the transaction. */
+    void insert(List<StoredSocketEvent> events) {
+        jdbc.batchUpdate(INSERT, events, events.size(), (ps, e) -> {
+            SocketEventInput in = e.input();
+            ps.setString(1, e.seuid());
+            ps.setString(2, in.hostId());
+            ps.setString(3, in.syscall());
+            setLong(ps, 4, in.pid());
+            setLong(ps, 5, in.fd());
+            ps.setString(6, in.exe());
+            setLong(ps, 7, in.uid());
+            if (in.success() == null) {
+                ps.setNull(8, Types.BOOLEAN);
+            } else {
+                ps.setBoolean(8, in.success());
+            }
+            setInt(ps, 9, in.family());
+            ps.setString(10, in.protocol());
+            ps.setString(11, in.localAddress());
+            setInt(ps, 12, in.localPort());
+            ps.setString(13, in.remoteAddress());
+            setInt(ps, 14, in.remotePort());
+            ps.setObject(
+                    15, in.time() == null ? null : in.time().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setObject(16, e.receivedAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        });
+    }
+
+    List<SocketEventResponse> page(@Nullable String hostId, @Nullable Instant since, int offset, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = where(hostId, since, args);
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM socket_events" + where + " ORDER BY id LIMIT ? OFFSET ?",
+                RESPONSE,
+                args.toArray());
+    }
+
+    long count(@Nullable String hostId, @Nullable Instant since) {
+        List<Object> args = new ArrayList<>();
+        String where = where(hostId, since, args);
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM socket_events" + where, Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    Optional<SocketEventResponse> find(String seuid) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM socket_events WHERE seuid = ?", RESPONSE, seuid).stream()
+                .findFirst();
+    }
+
+    @Override
+    public void replaySince(Instant since, Consumer<List<SocketEventEntry>> sink) {
+        long after = -1;
+        while (true) {
+            List<Long> ids = new ArrayList<>(REPLAY_BATCH);
+            List<SocketEventEntry> batch = jdbc.query(
+                    "SELECT id, " + COLUMNS + " FROM socket_events WHERE id > ? AND received_at >= ? ORDER BY id"
+                            + " LIMIT " + REPLAY_BATCH,
+                    (rs, n) -> {
+                        ids.add(rs.getLong("id"));
+                        return StoredSocketEvent.entry(RESPONSE.mapRow(rs, n));
+                    },
+                    after,
+                    since.atOffset(ZoneOffset.UTC));
+            if (batch.isEmpty()) {
+                return;
+            }
+            sink.accept(batch);
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    /** Deletes events received before the cutoff; returns how many. */
+    int deleteReceivedBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM socket_events WHERE received_at < ?", cutoff.atOffset(ZoneOffset.UTC));
+    }
+
+    /** Deletes the oldest events beyond {@code max}; returns how many. */
+    int trimTo(long max) {
+        List<Long> boundary =
+                jdbc.queryForList("SELECT id FROM socket_events ORDER BY id DESC LIMIT 1 OFFSET ?", Long.class, max);
+        return boundary.isEmpty() ? 0 : jdbc.update("DELETE FROM socket_events WHERE id <= ?", boundary.get(0));
+    }
+
+    private static String where(@Nullable String hostId, @Nullable Instant since, List<Object> args) {
+        List<String> clauses = new ArrayList<>();
+        if (hostId != null) {
+            clauses.add("host_id = ?");
+            args.add(hostId);
+        }
+        if (since != null) {
+            clauses.add("COALESCE(event_time, received_at) >= ?");
+            args.add(since.atOffset(ZoneOffset.UTC));
+        }
+        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    }
+
+    private static final RowMapper<SocketEventResponse> RESPONSE = (rs, n) -> new SocketEventResponse(
+            rs.getString("seuid"),
+            rs.getString("host_id"),
+            rs.getString("syscall"),
+            nullableLong(rs, "pid"),
+            nullableLong(rs, "fd"),
+            rs.getString("exe"),
+            nullableLong(rs, "uid"),
+            rs.getObject("success") == null ? null : rs.getBoolean("success"),
+            nullableInt(rs, "family"),
+            rs.getString("protocol"),
+            rs.getString("local_address"),
+            nullableInt(rs, "local_port"),
+            rs.getString("remote_address"),
+            nullableInt(rs, "remote_port"),
+            instant(rs, "event_time"),
+            java.util.Objects.requireNonNull(instant(rs, "received_at")));
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static void setLong(java.sql.PreparedStatement ps, int i, @Nullable Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static void setInt(java.sql.PreparedStatement ps, int i, @Nullable Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, v);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.zeekagent.hub.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** Tests for {@link AttributionController} over a real, small index. */
+@WebMvcTest(AttributionController.class)
+@Import(AttributionControllerTests.Fixture.class)
+class AttributionControllerTests {
+
+    @TestConfiguration
+    static class Fixture {
+        @Bean
+        AttributionService attributionService() {
+            AttributionService service = new AttributionService(EnricherFixtures.index());
+            service.markReady();
+            return service;
+        }
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Test
+    void attributesAFlatRecordWithDetails() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"uid\":\"C1\",\"ts\":1795996800.5,\"id.orig_h\":\"10.0.0.1\",\"id.orig_p\":50000,"
+                                + "\"id.resp_h\":\"10.0.0.2\",\"id.resp_p\":443,\"proto\":\"tcp\",\"duration\":1.2}"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"uid": "C1",
+                         "community_id": "%s",
+                         "orig_seuids": ["%s"], "resp_seuids": ["%s"],
+                         "matches": [
+                           {"side": "resp", "seuid": "%3$s", "hostId": "server", "hostname": "server.lan",
+                            "pid": 1, "exe": "/usr/sbin/nginx", "uid": 0, "syscall": "bind",
+                            "time": "2026-11-29T23:00:00Z"},
+                           {"side": "orig", "seuid": "%2$s", "hostId": "client", "hostname": "client.lan",
+                            "pid": 7, "exe": "/usr/bin/curl", "uid": 1000, "syscall": "connect",
+                            "time": "2026-11-30T00:00:00Z"}]}
+                        """.formatted(
+                                new CommunityId(0).of(CommunityId.TCP, "10.0.0.1", "10.0.0.2", 50000, 443),
+                                EnricherFixtures.CONNECT,
+                                EnricherFixtures.BIND));
+    }
+
+    @Test
+    void attributesTheNestedFormAndIpv4MappedAddresses() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id\":{\"orig_h\":\"::ffff:10.0.0.1\",\"orig_p\":50000,\"resp_h\":\"10.0.0.2\","
+                                + "\"resp_p\":443}}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.orig_seuids")
+                .asArray()
+                .containsExactly(EnricherFixtures.CONNECT);
+    }
+
+    @Test
+    void answersEmptyArraysForUnknownAddresses() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id.orig_h\":\"192.0.2.1\",\"id.orig_p\":1,\"id.resp_h\":\"192.0.2.2\","
+                                + "\"id.resp_p\":2}"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("{\"orig_seuids\":[],\"resp_seuids\":[],\"matches\":[]}");
+    }
+
+    @Test
+    void rejectsInvalidAddressesAndPortsWithFieldErrors() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id.orig_h\":\"10.0.0.256\",\"id.orig_p\":-1,\"id.resp_h\":\"10.0.0.2\","
+                                + "\"id.resp_p\":65536}"))
+                .hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"status": 400, "title": "Invalid connection record",
+                         "type": "urn:zeek-agent-hub:problem:invalid-connection",
+                         "errors": [
+                           {"field": "id.orig_h", "message": "'10.0.0.256' is not an IP address"},
+                           {"field": "id.orig_p", "message": "'-1' is not a port (0-65535)"},
+                           {"field": "id.resp_p", "message": "'65536' is not a port (0-65535)"}]}
+                        """);
+    }
+
+    @Test
+    void rejectsABodyThatIsNotAnObject() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[1]"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("body");
+    }
+
+    @Test
+    void enrichesNdjsonBatches() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions/batch")
+                        .contentType(AttributionController.NDJSON)
+                        .content(
+                                "{\"id.orig_h\":\"10.0.0.1\",\"id.orig_p\":5,\"id.resp_h\":\"10.0.0.2\",\"id.resp_p\":443}\n"
+                                        + "garbage\n"))
+                .hasStatusOk()
+                .hasContentType(AttributionController.NDJSON)
+                .bodyText()
+                .contains("\"orig_seuids\":[\"" + EnricherFixtures.CONNECT + "\"]")
+                .contains("{\"_line\":2,");
+    }
+
+    @Test
+    void enrichesTsvSentAsPlainText() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions/batch")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("#fields\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\n"
+                                + "#types\taddr\tport\taddr\tport\n10.0.0.1\t5\t10.0.0.2\t443\n"))
+                .hasStatusOk()
+                .bodyText()
+                .isEqualTo("#fields\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\torig_seuids\tresp_seuids\n"
+                        + "#types\taddr\tport\taddr\tport\tset[string]\tset[string]\n"
+                        + "10.0.0.1\t5\t10.0.0.2\t443\t" + EnricherFixtures.CONNECT + "\t" + EnricherFixtures.BIND
+                        + "\n");
+    }
+}
