@@ -1,0 +1,55 @@
+package io.zeekagent.hub.zeromq;
+
+import io.zeekagent.hub.broker.ZeekEvent;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Publish/subscribe of Zeek events with agents and Zeek nodes, the way a node of Zeek's ZeroMQ cluster backend does.
+ *
+ * <p>Handlers and listeners run on the bridge's dispatch thread, never on a socket thread; they should return quickly
+ * (a slow handler makes the bounded inbound queue overflow, and overflowing events are dropped and counted).
+ * {@link #publish} is safe from any thread.
+ */
+public interface AgentChannel {
+
+    /**
+     * Receives every event whose topic starts with {@code topicPrefix} (ZeroMQ byte-prefix matching).
+     *
+     * @return a handle whose {@link Subscription#close()} removes the handler and, when it was the last one for the
+     *     prefix, withdraws the subscription from the cluster
+     */
+    Subscription subscribe(String topicPrefix, Consumer<InboundEvent> handler);
+
+    /** Like {@link #subscribe} but delivers only events whose topic equals {@code topic} exactly. */
+    default Subscription subscribeExact(String topic, Consumer<InboundEvent> handler) {
+        return subscribe(topic, event -> {
+            if (event.hasTopic(topic)) {
+                handler.accept(event);
+            }
+        });
+    }
+
+    /**
+     * Queues an event for publication on {@code topic}. Never blocks: when the outbound queue or the socket is full,
+     * the event is dropped and counted. ZeroMQ filters on the sending side, so an event for a topic nobody has
+     * subscribed to yet is silently discarded; use {@link #awaitSubscriber} first when that matters.
+     */
+    void publish(String topic, ZeekEvent event);
+
+    /**
+     * Observes subscriptions and unsubscriptions of the whole cluster, as seen on the hub's XPUB socket. A subscribe
+     * is reported every time a peer sends it (repeats are possible); an unsubscribe once the last subscriber of that
+     * topic is gone (a peer unsubscribed, disconnected, or was found dead by heartbeats).
+     */
+    void addSubscriptionListener(SubscriptionListener listener);
+
+    /** Waits until some peer subscribes to a prefix of {@code topic}; {@code true} if one did within the timeout. */
+    boolean awaitSubscriber(String topic, Duration timeout) throws InterruptedException;
+
+    /** Whether the hub's sockets are connected and its own subscriptions have echoed back through the proxy. */
+    boolean isReady();
+
+    /** This process's node id, sent in frame 1 of every message (Zeek's {@code Cluster::node_id()} style). */
+    String nodeId();
+}

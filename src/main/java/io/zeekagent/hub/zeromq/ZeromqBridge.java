@@ -1,0 +1,263 @@
+package io.zeekagent.hub.zeromq;
+
+import io.zeekagent.hub.broker.EventCodec;
+import io.zeekagent.hub.broker.ZeekEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.zeromq.ZContext;
+
+/**
+ * The ZeroMQ bridge: owns a ZeroMQ context, the embedded proxy (in {@code embedded-proxy} mode), the hub node's
+ * socket thread and the dispatch thread, and implements {@link AgentChannel} on top of them. Restartable: each
+ * {@link #start()} builds a fresh context and threads; handlers and listeners survive a restart.
+ */
+final class ZeromqBridge implements AgentChannel, SmartLifecycle {
+
+    /** Starts before and stops after the web server and scheduled work that publish through it. */
+    static final int PHASE = 0;
+
+    private static final Logger log = LoggerFactory.getLogger(ZeromqBridge.class);
+    private static final AtomicLong READINESS_COUNTER = new AtomicLong();
+
+    private final ZeromqProperties properties;
+    private final EventCodec codec;
+    private final String nodeId;
+    private final BridgeStats stats = new BridgeStats();
+    private final DropRecorder drops = new DropRecorder(stats, Duration.ofSeconds(10));
+    private final RateLimitedLog handlerFailures = new RateLimitedLog(log, Duration.ofSeconds(10));
+    private final List<LocalSubscription> handlers = new CopyOnWriteArrayList<>();
+    /**
+     * Handlers per prefix. ZeroMQ's XSUB forwards every subscribe but only the last unsubscribe, which would leave the
+     * proxy subscribed after two handlers of one prefix close; so each prefix goes on the wire once.
+     */
+    private final Map<String, Integer> prefixReferences = new HashMap<>();
+
+    private final List<SubscriptionListener> listeners = new CopyOnWriteArrayList<>();
+    private final ClusterSubscriptions cluster = new ClusterSubscriptions();
+    private final Object lifecycle = new Object();
+    private volatile @Nullable Session session;
+
+    ZeromqBridge(ZeromqProperties properties, EventCodec codec) {
+        this.properties = properties;
+        this.codec = codec;
+        this.nodeId = NodeIds.next(properties.nodeIdPrefix());
+    }
+
+    @Override
+    public void start() {
+        synchronized (lifecycle) {
+            if (session != null) {
+                return;
+            }
+            ZContext context = new ZContext(properties.ioThreads());
+            context.setLinger(properties.lingerMillis());
+            Session started = new Session(context);
+            try {
+                String connectXpub = properties.xpubEndpoint();
+                String connectXsub = properties.xsubEndpoint();
+                if (properties.mode() == ZeromqProperties.Mode.EMBEDDED_PROXY) {
+                    started.proxy = new EmbeddedProxy(context, properties, stats, "zeromq-proxy-" + nodeId);
+                    started.run("zeromq-proxy", started.proxy);
+                    started.endpoints = started.proxy.awaitBound(properties.startTimeout());
+                    connectXpub = started.endpoints.xpubInproc();
+                    connectXsub = started.endpoints.xsubInproc();
+                }
+                started.dispatcher = new InboundDispatcher(
+                        properties.inboundQueueCapacity(), codec, handlers, listeners, stats, drops, handlerFailures);
+                started.run("zeromq-dispatch", started.dispatcher);
+                String readiness =
+                        ClusterSubscriptions.INTERNAL_PREFIX + nodeId + "." + READINESS_COUNTER.incrementAndGet() + ".";
+                started.loop = new NodeSocketLoop(
+                        context,
+                        new NodeSocketLoop.Settings(
+                                properties, connectXpub, connectXsub, nodeId, codec.serializerName(), readiness),
+                        stats,
+                        drops,
+                        started.dispatcher,
+                        cluster);
+                for (String prefix : prefixReferences.keySet()) {
+                    started.loop.subscribe(prefix);
+                }
+                started.run("zeromq-node", started.loop);
+                session = started;
+            } catch (RuntimeException e) {
+                started.shutDown(properties.linger());
+                throw e;
+            }
+            log.info(
+                    "ZeroMQ bridge started: node id {}, mode {}, XPUB {}, XSUB {}, serializer {}",
+                    nodeId,
+                    properties.mode(),
+                    started.endpoints != null ? started.endpoints.xpub() : properties.xpubEndpoint(),
+                    started.endpoints != null ? started.endpoints.xsub() : properties.xsubEndpoint(),
+                    codec.serializerName());
+        }
+    }
+
+    @Override
+    public void stop() {
+        synchronized (lifecycle) {
+            Session running = session;
+            if (running == null) {
+                return;
+            }
+            session = null;
+            running.shutDown(properties.linger());
+            cluster.clear();
+            log.info("ZeroMQ bridge {} stopped", nodeId);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return session != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    @Override
+    public Subscription subscribe(String topicPrefix, Consumer<InboundEvent> handler) {
+        LocalSubscription subscription = new LocalSubscription(topicPrefix, handler, this::unsubscribe);
+        synchronized (lifecycle) {
+            handlers.add(subscription);
+            Session running = session;
+            if (prefixReferences.merge(topicPrefix, 1, Integer::sum) == 1 && running != null) {
+                running.loop().subscribe(topicPrefix);
+            }
+        }
+        return subscription;
+    }
+
+    private void unsubscribe(LocalSubscription subscription) {
+        synchronized (lifecycle) {
+            if (handlers.remove(subscription)) {
+                Session running = session;
+                String prefix = subscription.topicPrefix();
+                if (prefixReferences.merge(prefix, -1, Integer::sum) == 0) {
+                    prefixReferences.remove(prefix);
+                    if (running != null) {
+                        running.loop().unsubscribe(prefix);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void publish(String topic, ZeekEvent event) {
+        Session running = session;
+        if (running == null) {
+            drops.drop(DropReason.NOT_RUNNING, "bridge is stopped, topic {}", topic);
+            return;
+        }
+        running.loop().publish(topic.getBytes(StandardCharsets.UTF_8), codec.encode(event));
+    }
+
+    @Override
+    public void addSubscriptionListener(SubscriptionListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public boolean awaitSubscriber(String topic, Duration timeout) throws InterruptedException {
+        return cluster.awaitMatch(topic, timeout);
+    }
+
+    @Override
+    public boolean isReady() {
+        Session running = session;
+        return running != null && running.loop().isReady();
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    ZeromqProperties properties() {
+        return properties;
+    }
+
+    BridgeStats stats() {
+        return stats;
+    }
+
+    /** The embedded proxy's resolved endpoints while running in {@code embedded-proxy} mode. */
+    Optional<ProxyEndpoints> proxyEndpoints() {
+        Session running = session;
+        return running == null ? Optional.empty() : Optional.ofNullable(running.endpoints);
+    }
+
+    /** How many distinct topics peers of the cluster subscribe to right now. */
+    int clusterSubscriptionCount() {
+        return cluster.size();
+    }
+
+    /** The threads and sockets of one start/stop cycle. */
+    private static final class Session {
+        private final ZContext context;
+        private final List<Thread> threads = new CopyOnWriteArrayList<>();
+        private @Nullable EmbeddedProxy proxy;
+        private @Nullable ProxyEndpoints endpoints;
+        private @Nullable InboundDispatcher dispatcher;
+        private @Nullable NodeSocketLoop loop;
+
+        Session(ZContext context) {
+            this.context = context;
+        }
+
+        NodeSocketLoop loop() {
+            NodeSocketLoop started = loop;
+            if (started == null) {
+                throw new IllegalStateException("ZeroMQ bridge is starting");
+            }
+            return started;
+        }
+
+        void run(String name, Runnable task) {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+
+        /** Stops the threads in data-flow order, then closes the context; bounded by linger plus a grace period. */
+        void shutDown(Duration linger) {
+            Duration grace = linger.plusSeconds(2);
+            if (loop != null) {
+                loop.stop();
+            }
+            if (dispatcher != null) {
+                dispatcher.stop();
+            }
+            if (proxy != null) {
+                proxy.stop();
+            }
+            for (Thread thread : threads) {
+                try {
+                    thread.join(grace.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (thread.isAlive()) {
+                    log.warn("ZeroMQ thread {} did not stop within {}", thread.getName(), grace);
+                }
+            }
+            context.close();
+        }
+    }
+}
