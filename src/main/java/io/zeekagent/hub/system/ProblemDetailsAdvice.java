@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -72,6 +73,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "conflict",
                 "Conflict with stored data",
                 "The request conflicts with stored data (a duplicate or a reference still in use)");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> handleConcurrentChange(OptimisticLockingFailureException ex) {
+        log.debug("Concurrent change", ex);
+        ProblemDetail body = problem(
+                HttpStatus.CONFLICT,
+                "concurrent-change",
+                "Changed concurrently",
+                "The resource was changed by another request at the same time; read it again and retry");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 

@@ -1,0 +1,33 @@
+package io.zeekagent.hub.host;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+/** Stored hosts. */
+interface HostRepository extends JpaRepository<Host, String>, JpaSpecificationExecutor<Host> {
+
+    List<Host> findByStatus(HostStatus status);
+
+    @Query("select h.hostId from Host h where h.hostId in :ids")
+    List<String> findAllIds(Collection<String> ids);
+
+    @Query("select h.hostId from Host h where :address member of h.announcedAddresses"
+            + " or :address member of h.assignedAddresses")
+    List<String> findHostIdsByAddress(String address);
+
+    @Query("select h.hostId from Host h where h.status = io.zeekagent.hub.host.HostStatus.ONLINE")
+    List<String> findOnlineHostIds();
+
+    @Query("select distinct h.hostId from Host h join h.announcedGroups g where g = :group")
+    List<String> findHostIdsAnnouncingGroup(String group);
+
+    /** Every (hostId, address) pair, announced and assigned, for subnet matching without loading entities. */
+    @Query("select h.hostId, a from Host h join h.announcedAddresses a")
+    List<Object[]> findAnnouncedAddressPairs();
+
+    @Query("select h.hostId, a from Host h join h.assignedAddresses a")
+    List<Object[]> findAssignedAddressPairs();
+}

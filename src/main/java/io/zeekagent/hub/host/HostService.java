@@ -1,0 +1,301 @@
+package io.zeekagent.hub.host;
+
+import io.zeekagent.hub.net.IpAddresses;
+import io.zeekagent.hub.system.ConflictException;
+import io.zeekagent.hub.system.FieldProblem;
+import io.zeekagent.hub.system.InvalidRequestException;
+import io.zeekagent.hub.system.NotFoundException;
+import io.zeekagent.hub.system.PageResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Hosts: pre-registration and assignments over REST, registration and liveness for agents, and the membership
+ * lookups dispatch needs. Publishes {@link HostAddressesChanged} inside the writing transaction; listeners use
+ * {@code @TransactionalEventListener} to act after commit.
+ */
+@Service
+public class HostService implements HostAddressLookup {
+
+    private static final Logger log = LoggerFactory.getLogger(HostService.class);
+
+    private final HostRepository hosts;
+    private final HostMembership membership;
+    private final GroupDirectory groups;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    HostService(
+            HostRepository hosts,
+            HostMembership membership,
+            GroupDirectory groups,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.hosts = hosts;
+        this.membership = membership;
+        this.groups = groups;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A page of hosts, optionally only those with a status, in an (effective) group, or known by an address. */
+    @Transactional(readOnly = true)
+    public PageResponse<HostResponse> list(
+            @Nullable HostStatus status, @Nullable String group, @Nullable String address, Pageable pageable) {
+        Specification<Host> spec = (root, query, cb) -> cb.conjunction();
+        if (status != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
+        }
+        Set<String> ids = null;
+        if (address != null) {
+            String normalized = IpAddresses.normalize(address)
+                    .orElseThrow(() -> InvalidRequestException.forField("address", "not an IPv4 or IPv6 address"));
+            ids = new HashSet<>(hosts.findHostIdsByAddress(normalized));
+        }
+        if (group != null) {
+            Set<String> members = membership.memberIds(group);
+            if (ids == null) {
+                ids = members;
+            } else {
+                ids.retainAll(members);
+            }
+        }
+        if (ids != null) {
+            if (ids.isEmpty()) {
+                return new PageResponse<>(List.of(), pageable.getPageNumber(), pageable.getPageSize(), 0, 0);
+            }
+            Set<String> wanted = ids;
+            spec = spec.and((root, query, cb) -> root.get("hostId").in(wanted));
+        }
+        Page<Host> page = hosts.findAll(spec, pageable);
+        List<GroupRule> rules = membership.rules();
+        return PageResponse.from(page, host -> toResponse(host, rules));
+    }
+
+    @Transactional(readOnly = true)
+    public HostResponse get(String hostId) {
+        return toResponse(load(hostId), membership.rules());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<HostResponse> find(String hostId) {
+        return hosts.findById(hostId).map(host -> toResponse(host, membership.rules()));
+    }
+
+    /** Registers a host before its agent connects; 409 when the id is taken. */
+    @Transactional
+    public HostResponse preRegister(PreRegisterHostRequest request) {
+        if (hosts.existsById(request.hostId())) {
+            throw new ConflictException(
+                    "host-exists", "Host already exists", "A host with id '" + request.hostId() + "' already exists");
+        }
+        Set<String> addresses = normalizeAssigned(request.addresses());
+        Host host = new Host(request.hostId(), HostStatus.PENDING, now());
+        host.setHostname(request.hostname());
+        host.replaceAssignedAddresses(addresses);
+        hosts.save(host);
+        groups.assign(host.getHostId(), request.groups() == null ? Set.of() : request.groups());
+        events.publishEvent(new HostAddressesChanged(host.toAddresses(), false));
+        return toResponse(host, membership.rules());
+    }
+
+    /** Replaces the assigned addresses and/or groups given in the request. */
+    @Transactional
+    public HostResponse update(String hostId, UpdateHostRequest request) {
+        Host host = load(hostId);
+        boolean changed = false;
+        if (request.addresses() != null && host.replaceAssignedAddresses(normalizeAssigned(request.addresses()))) {
+            changed = true;
+            events.publishEvent(new HostAddressesChanged(host.toAddresses(), false));
+        }
+        if (request.groups() != null) {
+            groups.assign(hostId, request.groups());
+            changed = true;
+        }
+        if (changed) {
+            host.setUpdatedAt(now());
+        }
+        return toResponse(host, membership.rules());
+    }
+
+    /** Forgets a host; group assignments and subscriptions naming it are kept, as they may name unseen hosts. */
+    @Transactional
+    public void delete(String hostId) {
+        Host host = load(hostId);
+        hosts.delete(host);
+        events.publishEvent(new HostAddressesChanged(new HostAddresses(hostId, host.getHostname(), Set.of()), true));
+    }
+
+    /**
+     * Creates or updates a host from its agent's announcement and marks it ONLINE.
+     *
+     * @return whether this was a reconnect: the host had been seen before, so everything it should run must be
+     *     delivered again
+     */
+    @Transactional
+    public boolean registerAgent(AgentAnnouncement announcement) {
+        if (announcement.hostId().isBlank()) {
+            throw new IllegalArgumentException("An announcement needs a host id");
+        }
+        Instant now = now();
+        Optional<Host> existing = hosts.findById(announcement.hostId());
+        Host host = existing.orElseGet(() -> new Host(announcement.hostId(), HostStatus.ONLINE, now));
+        boolean reconnect = host.getFirstSeen() != null;
+        boolean addressesChanged = existing.isEmpty();
+        if (announcement.hostname() != null && !announcement.hostname().equals(host.getHostname())) {
+            host.setHostname(announcement.hostname());
+            addressesChanged = true;
+        }
+        addressesChanged |= host.replaceAnnouncedAddresses(normalizeAnnounced(announcement));
+        host.replaceAnnouncedGroups(announcement.groups());
+        host.setPeerName(announcement.peerName());
+        host.setAgentVersion(announcement.version());
+        host.setEdition(announcement.edition());
+        host.setTransport(announcement.transport());
+        host.setStatus(HostStatus.ONLINE);
+        host.seen(now);
+        host.setUpdatedAt(now);
+        hosts.save(host);
+        if (addressesChanged) {
+            events.publishEvent(new HostAddressesChanged(host.toAddresses(), false));
+        }
+        return reconnect;
+    }
+
+    /** Marks a connected host OFFLINE (its agent left); unknown or never-connected hosts are left alone. */
+    @Transactional
+    public void markOffline(String hostId) {
+        hosts.findById(hostId).filter(h -> h.getStatus() == HostStatus.ONLINE).ifPresent(host -> {
+            host.setStatus(HostStatus.OFFLINE);
+            host.setUpdatedAt(now());
+        });
+    }
+
+    /**
+     * Records that a host was heard from (a result row): updates {@code lastSeen} and makes it ONLINE. Writes at
+     * most once a second per host; callers on a hot path should still batch.
+     *
+     * @return whether the host is known; an unknown host is not created (it has not announced itself)
+     */
+    @Transactional
+    public boolean touch(String hostId) {
+        Optional<Host> found = hosts.findById(hostId);
+        found.ifPresent(host -> {
+            Instant now = now();
+            Instant last = host.getLastSeen();
+            if (host.getStatus() != HostStatus.ONLINE || last == null || last.isBefore(now.minusSeconds(1))) {
+                host.setStatus(HostStatus.ONLINE);
+                host.seen(now);
+            }
+        });
+        return found.isPresent();
+    }
+
+    /** The host's effective groups; empty for an unknown host. */
+    @Transactional(readOnly = true)
+    public Set<String> findEffectiveGroups(String hostId) {
+        return hosts.findById(hostId)
+                .map(host -> HostMembership.effectiveGroups(host, membership.rules()))
+                .orElse(Set.of());
+    }
+
+    /** Ids of the known hosts that are effective members of the group. */
+    @Transactional(readOnly = true)
+    public Set<String> hostIdsInGroup(String group) {
+        return new TreeSet<>(membership.memberIds(group));
+    }
+
+    /** The known hosts that are effective members of the group, ordered by id. */
+    @Transactional(readOnly = true)
+    public List<HostResponse> hostsInGroup(String group) {
+        List<GroupRule> rules = membership.rules();
+        return hosts.findAllById(membership.memberIds(group)).stream()
+                .sorted(Comparator.comparing(Host::getHostId))
+                .map(host -> toResponse(host, rules))
+                .toList();
+    }
+
+    /** Ids of the hosts currently ONLINE. */
+    @Transactional(readOnly = true)
+    public Set<String> onlineHostIds() {
+        return new TreeSet<>(hosts.findOnlineHostIds());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<HostAddresses> allHostAddresses() {
+        return hosts.findAll().stream().map(Host::toAddresses).toList();
+    }
+
+    private Host load(String hostId) {
+        return hosts.findById(hostId).orElseThrow(() -> NotFoundException.of("host", hostId));
+    }
+
+    private static HostResponse toResponse(Host host, List<GroupRule> rules) {
+        return HostResponse.from(
+                host,
+                HostMembership.effectiveGroups(host, rules),
+                HostMembership.assignedGroups(host.getHostId(), rules));
+    }
+
+    private static Set<String> normalizeAssigned(@Nullable Collection<String> addresses) {
+        Set<String> result = new LinkedHashSet<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        int i = 0;
+        for (String address : orEmpty(addresses)) {
+            Optional<String> normalized = address == null ? Optional.empty() : IpAddresses.normalize(address);
+            if (normalized.isPresent()) {
+                result.add(normalized.get());
+            } else {
+                problems.add(
+                        new FieldProblem("addresses[" + i + "]", "'" + address + "' is not an IPv4 or IPv6 address"));
+            }
+            i++;
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(
+                    "invalid-address", "Invalid address", problems.get(0).message(), problems);
+        }
+        return result;
+    }
+
+    private static Set<String> normalizeAnnounced(AgentAnnouncement announcement) {
+        Set<String> result = new LinkedHashSet<>();
+        for (String address : announcement.addresses()) {
+            IpAddresses.normalize(address)
+                    .ifPresentOrElse(
+                            result::add,
+                            () -> log.debug(
+                                    "Ignoring invalid address '{}' announced by {}", address, announcement.hostId()));
+        }
+        return result;
+    }
+
+    private static <T> Collection<T> orEmpty(@Nullable Collection<T> values) {
+        return values == null ? List.of() : values;
+    }
+
+    private Instant now() {
+        // Databases keep microseconds; truncating keeps what is returned equal to what is read back later.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,118 @@
+package io.zeekagent.hub.subscription;
+
+import io.zeekagent.hub.group.GroupService;
+import io.zeekagent.hub.system.FieldProblem;
+import io.zeekagent.hub.system.InvalidRequestException;
+import io.zeekagent.hub.system.NotFoundException;
+import io.zeekagent.hub.system.PageResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Subscriptions: validated scheduled queries and their targets; what dispatch delivers to agents. */
+@Service
+public class SubscriptionService {
+
+    private final SubscriptionRepository subscriptions;
+    private final GroupService groups;
+    private final SubscriptionProperties properties;
+    private final Clock clock;
+
+    SubscriptionService(
+            SubscriptionRepository subscriptions, GroupService groups, SubscriptionProperties properties, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.groups = groups;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<SubscriptionResponse> list(Pageable pageable) {
+        return PageResponse.from(subscriptions.findAll(pageable), SubscriptionResponse::from);
+    }
+
+    @Transactional(readOnly = true)
+    public SubscriptionResponse get(String id) {
+        return SubscriptionResponse.from(load(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SubscriptionResponse> find(String id) {
+        return subscriptions.findById(id).map(SubscriptionResponse::from);
+    }
+
+    /** Every enabled subscription, oldest first: what dispatch reconciles against. */
+    @Transactional(readOnly = true)
+    public List<SubscriptionResponse> enabledSubscriptions() {
+        return subscriptions.findByEnabledTrueOrderByCreatedAtAsc().stream()
+                .map(SubscriptionResponse::from)
+                .toList();
+    }
+
+    /** Creates a subscription with a new id (its wire cookie). */
+    @Transactional
+    public SubscriptionResponse create(SubscriptionRequest request) {
+        Subscription subscription = new Subscription(UUID.randomUUID().toString(), define(request), now());
+        return SubscriptionResponse.from(subscriptions.saveAndFlush(subscription));
+    }
+
+    /** Replaces a subscription's definition; the revision grows only when something actually changed. */
+    @Transactional
+    public SubscriptionResponse update(String id, SubscriptionRequest request) {
+        Subscription subscription = load(id);
+        SubscriptionDefinition definition = define(request);
+        if (subscription.redefine(definition, now())) {
+            subscriptions.flush();
+        }
+        return SubscriptionResponse.from(subscription);
+    }
+
+    @Transactional
+    public void delete(String id) {
+        subscriptions.delete(load(id));
+    }
+
+    private SubscriptionDefinition define(SubscriptionRequest request) {
+        AnalyzedQuery query = QueryAnalyzer.analyze(request.query(), request.columns());
+        Set<String> targetGroups = request.groups() == null ? Set.of() : request.groups();
+        List<String> undefined = groups.undefined(targetGroups.stream().sorted().toList());
+        if (!undefined.isEmpty()) {
+            String message = "not defined: " + String.join(", ", undefined);
+            throw new InvalidRequestException(
+                    "unknown-group",
+                    "Unknown group",
+                    "groups: " + message + " (define them under /api/v1/groups first)",
+                    List.of(new FieldProblem("groups", message)));
+        }
+        SubscriptionKind kind = request.kind() == null ? SubscriptionKind.RESULTS : request.kind();
+        UpdateType defaultUpdateType = kind == SubscriptionKind.SOCKET_EVENTS ? UpdateType.ADDED : UpdateType.BOTH;
+        return new SubscriptionDefinition(
+                request.name().strip(),
+                query.sql(),
+                request.event() == null ? properties.defaultEvent() : request.event(),
+                query.columns(),
+                request.intervalSeconds() == null
+                        ? (int) properties.defaultInterval().toSeconds()
+                        : request.intervalSeconds(),
+                request.updateType() == null ? defaultUpdateType : request.updateType(),
+                kind,
+                request.hosts() == null ? Set.of() : request.hosts(),
+                targetGroups,
+                request.enabled() == null || request.enabled());
+    }
+
+    private Subscription load(String id) {
+        return subscriptions.findById(id).orElseThrow(() -> NotFoundException.of("subscription", id));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
