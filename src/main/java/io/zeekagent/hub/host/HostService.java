@@ -128,8 +128,10 @@ public class HostService implements HostAddressLookup {
             events.publishEvent(new HostAddressesChanged(host.toAddresses(), false));
         }
         if (request.groups() != null) {
+            Set<String> before = HostMembership.assignedGroups(hostId, membership.rules());
             groups.assign(hostId, request.groups());
             changed = true;
+            publishGroupChange(hostId, before, request.groups());
         }
         if (changed) {
             host.setUpdatedAt(now());
@@ -297,5 +299,15 @@ public class HostService implements HostAddressLookup {
     private Instant now() {
         // Databases keep microseconds; truncating keeps what is returned equal to what is read back later.
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private void publishGroupChange(String hostId, Set<String> before, Set<String> after) {
+        Set<String> added = new TreeSet<>(after);
+        added.removeAll(before);
+        Set<String> removed = new TreeSet<>(before);
+        removed.removeAll(after);
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            events.publishEvent(new HostGroupsAssigned(hostId, added, removed));
+        }
     }
 }

@@ -1,0 +1,197 @@
+package io.zeekagent.hub.agent;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zeekagent.hub.activity.ActivityLog;
+import io.zeekagent.hub.dispatch.AgentTransport;
+import io.zeekagent.hub.dispatch.DispatchService;
+import io.zeekagent.hub.dispatch.ExecuteCommand;
+import io.zeekagent.hub.dispatch.SubscriptionCommand;
+import io.zeekagent.hub.result.AgentRow;
+import io.zeekagent.hub.result.ResultRouter;
+import io.zeekagent.hub.zeromq.AgentChannel;
+import io.zeekagent.hub.zeromq.InboundEvent;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The v1 agents' side of the hub over the ZeroMQ bridge: registers hosts from {@code host_new}, tracks liveness
+ * from the proxy's subscriptions to the individual host topics, routes result rows, and sends the commands the
+ * dispatcher and one-shot queries ask for. Handlers run on the bridge's dispatch thread.
+ */
+@Component
+class V1AgentGateway implements AgentTransport {
+
+    /** The value of a host's {@code transport} field for v1 agents over ZeroMQ. */
+    static final String TRANSPORT = "zeromq-v1";
+
+    private static final Logger log = LoggerFactory.getLogger(V1AgentGateway.class);
+
+    private final AgentChannel channel;
+    private final AgentTopics topics;
+    private final AgentRegistry registry;
+    private final DispatchService dispatch;
+    private final ResultRouter results;
+    private final ActivityLog activity;
+    private final Counter malformedAnnouncements;
+    private final Counter malformedRows;
+    /** Hosts whose individual topic is subscribed on the proxy: a message published to them now arrives. */
+    private final Set<String> addressable = ConcurrentHashMap.newKeySet();
+    /** Hosts this process knows to be ONLINE, so that rows do not write the host table each time. */
+    private final Set<String> online = ConcurrentHashMap.newKeySet();
+
+    V1AgentGateway(
+            AgentChannel channel,
+            AgentProperties properties,
+            AgentRegistry registry,
+            DispatchService dispatch,
+            ResultRouter results,
+            ActivityLog activity,
+            MeterRegistry meters) {
+        this.channel = channel;
+        this.topics = properties.topics();
+        this.registry = registry;
+        this.dispatch = dispatch;
+        this.results = results;
+        this.activity = activity;
+        this.malformedAnnouncements = meters.counter("hub.agent.malformed", "event", "host_new");
+        this.malformedRows = meters.counter("hub.agent.malformed", "event", "result_row");
+        channel.subscribeExact(topics.announce(), this::onAnnounce);
+        channel.subscribeExact(topics.results(), this::onRow);
+        channel.addSubscriptionListener(this::onSubscriptionChange);
+    }
+
+    @Override
+    public String name() {
+        return TRANSPORT;
+    }
+
+    @Override
+    public boolean isReady() {
+        return channel.isReady();
+    }
+
+    @Override
+    public boolean isAddressable(String hostId) {
+        return addressable.contains(hostId);
+    }
+
+    @Override
+    public void subscribe(String hostId, SubscriptionCommand command) {
+        channel.publish(topics.host(hostId), V1Codec.subscribe(command, topics.results()));
+    }
+
+    @Override
+    public void unsubscribe(String hostId, SubscriptionCommand command) {
+        channel.publish(topics.host(hostId), V1Codec.unsubscribe(command, topics.results()));
+    }
+
+    @Override
+    public void execute(String hostId, ExecuteCommand command) {
+        channel.publish(topics.host(hostId), V1Codec.execute(command, topics.results()));
+    }
+
+    @Override
+    public void join(String hostId, String group) {
+        channel.publish(topics.host(hostId), V1Codec.join(group));
+    }
+
+    @Override
+    public void leave(String hostId, String group) {
+        channel.publish(topics.host(hostId), V1Codec.leave(group));
+    }
+
+    /** Hosts ONLINE in the database whose topic is not subscribed (they left while the hub was down) go OFFLINE. */
+    int sweepVanished() {
+        int n = 0;
+        for (String hostId : registry.onlineHostIds(TRANSPORT)) {
+            if (!addressable.contains(hostId)) {
+                offline(hostId, "Zeek Agent host not reconnected after hub restart");
+                n++;
+            }
+        }
+        return n;
+    }
+
+    void onAnnounce(InboundEvent event) {
+        HostAnnouncement a;
+        try {
+            a = V1Codec.decodeHostNew(event.event());
+        } catch (AgentProtocolException e) {
+            malformed(malformedAnnouncements, event, e);
+            return;
+        }
+        boolean reconnect = registry.register(a, TRANSPORT);
+        online.add(a.hostId());
+        dispatch.hostAnnounced(a.hostId(), Set.copyOf(a.groups()));
+        activity.record(
+                ActivityLog.SOURCE_HOST,
+                a.hostId(),
+                ActivityLog.Level.INFO,
+                "Zeek Agent v" + a.version() + " (" + a.edition() + ") host "
+                        + (reconnect ? "reconnected" : "connected") + " (" + a.peerName() + " announced as: "
+                        + a.hostId() + ")");
+    }
+
+    void onRow(InboundEvent event) {
+        AgentRow row;
+        try {
+            row = V1Codec.decodeRow(event.event(), TRANSPORT, Instant.now());
+        } catch (AgentProtocolException e) {
+            malformed(malformedRows, event, e);
+            return;
+        }
+        if (!online.contains(row.hostId()) && registry.markSeen(row.hostId())) {
+            online.add(row.hostId());
+        }
+        results.accept(row);
+    }
+
+    void onSubscriptionChange(String topic, boolean subscribed) {
+        String hostId = topics.hostIdOf(topic);
+        if (hostId == null) {
+            return;
+        }
+        if (subscribed) {
+            addressable.add(hostId);
+            if (!online.contains(hostId) && registry.markSeen(hostId)) {
+                // Known host back on the proxy without announcing (the hub restarted, the network blipped):
+                // it kept its queries, and the persisted deliveries say which.
+                online.add(hostId);
+                activity.record(
+                        ActivityLog.SOURCE_HOST,
+                        hostId,
+                        ActivityLog.Level.INFO,
+                        "Zeek Agent host resubscribed to " + topic);
+            }
+        } else {
+            addressable.remove(hostId);
+            offline(hostId, "Zeek Agent host disconnected");
+        }
+    }
+
+    private void offline(String hostId, String message) {
+        online.remove(hostId);
+        registry.markOffline(hostId);
+        activity.record(ActivityLog.SOURCE_HOST, hostId, ActivityLog.Level.INFO, message);
+    }
+
+    private void malformed(Counter counter, InboundEvent event, AgentProtocolException e) {
+        counter.increment();
+        log.debug(
+                "Dropped malformed {} on {} from {}: {}",
+                event.event().name(),
+                event.topic(),
+                event.senderNodeId(),
+                e.getMessage());
+        activity.record(
+                ActivityLog.SOURCE_HOST,
+                event.senderNodeId(),
+                ActivityLog.Level.WARNING,
+                "Dropped malformed " + event.event().name() + " on " + event.topic() + ": " + e.getMessage());
+    }
+}

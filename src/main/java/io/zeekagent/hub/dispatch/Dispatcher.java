@@ -1,0 +1,235 @@
+package io.zeekagent.hub.dispatch;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.zeekagent.hub.activity.ActivityLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.springframework.stereotype.Component;
+
+/**
+ * One reconciliation tick: read desired state, plan with {@link Reconciler}, send through the hosts' transports,
+ * persist what was sent. The in-memory ledger of what each host runs is loaded from the {@code deliveries} table
+ * once and only touched on the tick's thread; other threads hand it work through queues.
+ */
+@Component
+class Dispatcher {
+
+    private final DesiredStateSource source;
+    private final AgentTransports transports;
+    private final DeliveryStore store;
+    private final ActivityLog activity;
+    private final DispatchProperties properties;
+    private final Clock clock;
+    private final Map<String, Map<String, Delivered>> ledger = new HashMap<>();
+    private final ConcurrentLinkedQueue<HostReset> resets = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<GroupChange> groupChanges = new ConcurrentLinkedQueue<>();
+    private final Map<String, Set<String>> pendingJoins = new HashMap<>();
+    private final Counter subscribesSent;
+    private final Counter unsubscribesSent;
+    private final Counter failures;
+    private final Timer tickTimer;
+    private boolean loaded;
+
+    Dispatcher(
+            DesiredStateSource source,
+            AgentTransports transports,
+            DeliveryStore store,
+            ActivityLog activity,
+            DispatchProperties properties,
+            MeterRegistry meters) {
+        this.source = source;
+        this.transports = transports;
+        this.store = store;
+        this.activity = activity;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+        this.subscribesSent = meters.counter("hub.dispatch.commands", "command", "subscribe");
+        this.unsubscribesSent = meters.counter("hub.dispatch.commands", "command", "unsubscribe");
+        this.failures = meters.counter("hub.dispatch.failures");
+        this.tickTimer = meters.timer("hub.dispatch.tick");
+    }
+
+    /** A host announced itself with a fresh state: forget what it ran, and join it to groups it did not announce. */
+    void hostAnnounced(String hostId, Set<String> announcedGroups) {
+        resets.add(new HostReset(hostId, Set.copyOf(announcedGroups)));
+    }
+
+    /** Groups were assigned to or removed from a host over REST. */
+    void groupsChanged(String hostId, Set<String> added, Set<String> removed) {
+        groupChanges.add(new GroupChange(hostId, Set.copyOf(added), Set.copyOf(removed)));
+    }
+
+    /** Runs one tick; returns how many commands were sent. */
+    synchronized TickSummary tick() {
+        return tickTimer.record(this::reconcile);
+    }
+
+    private TickSummary reconcile() {
+        if (!loaded) {
+            for (Delivered d : store.loadSubscribed()) {
+                ledger.computeIfAbsent(d.hostId(), h -> new HashMap<>())
+                        .put(d.command().subscriptionId(), d);
+            }
+            loaded = true;
+        }
+        Instant now = clock.instant();
+        applyResets(now);
+        List<DispatchHost> hosts = new ArrayList<>();
+        for (DispatchHost h : source.onlineHosts()) {
+            if (transports.reachable(h.transport(), h.hostId()).isPresent()) {
+                hosts.add(h);
+            }
+        }
+        sendGroupCommands(hosts);
+        List<DeliveryAction> actions = Reconciler.plan(hosts, source.enabledSubscriptions(), ledger);
+        List<DeliveryResponse> rows = new ArrayList<>(actions.size());
+        boolean detailed = actions.size() <= properties.detailedActivityLimit();
+        int subscribes = 0;
+        int unsubscribes = 0;
+        Set<String> touched = new HashSet<>();
+        for (DeliveryAction action : actions) {
+            DispatchHost host = action.host();
+            SubscriptionCommand c = action.command();
+            AgentTransport transport = transports.find(host.transport()).orElseThrow();
+            String message;
+            DeliveryState state;
+            try {
+                if (action instanceof DeliveryAction.Subscribe s) {
+                    transport.subscribe(host.hostId(), c);
+                    subscribes++;
+                    state = DeliveryState.SUBSCRIBED;
+                    message = s.reason();
+                } else if (action instanceof DeliveryAction.Unsubscribe u) {
+                    transport.unsubscribe(host.hostId(), c);
+                    unsubscribes++;
+                    state = DeliveryState.UNSUBSCRIBED;
+                    message = u.reason();
+                } else {
+                    state = DeliveryState.SUBSCRIBED;
+                    message = "version " + c.version() + " changes nothing the agent sees";
+                }
+            } catch (RuntimeException e) {
+                failures.increment();
+                state = DeliveryState.FAILED;
+                message = "sending failed: " + e.getMessage();
+            }
+            remember(host, c, state);
+            rows.add(row(host, c, state, message, now));
+            touched.add(host.hostId());
+            if (detailed && !(action instanceof DeliveryAction.Adopt)) {
+                log(action, state, message);
+            }
+        }
+        store.save(rows);
+        subscribesSent.increment(subscribes);
+        unsubscribesSent.increment(unsubscribes);
+        if (!detailed) {
+            activity.record(
+                    ActivityLog.SOURCE_LOCAL,
+                    null,
+                    ActivityLog.Level.INFO,
+                    "Dispatch tick sent " + subscribes + " subscribes and " + unsubscribes + " unsubscribes to "
+                            + touched.size() + " hosts");
+        }
+        return new TickSummary(hosts.size(), subscribes, unsubscribes);
+    }
+
+    private void remember(DispatchHost host, SubscriptionCommand c, DeliveryState state) {
+        Map<String, Delivered> sent = ledger.computeIfAbsent(host.hostId(), h -> new HashMap<>());
+        if (state == DeliveryState.SUBSCRIBED) {
+            sent.put(c.subscriptionId(), new Delivered(host.hostId(), host.transport(), c));
+        } else if (state == DeliveryState.UNSUBSCRIBED) {
+            sent.remove(c.subscriptionId());
+        }
+        // FAILED leaves the ledger as it was, so the next tick plans the same step again.
+    }
+
+    private void applyResets(Instant now) {
+        for (HostReset r; (r = resets.poll()) != null; ) {
+            ledger.remove(r.hostId());
+            store.markHostReset(r.hostId(), "agent (re)connected with a fresh state; redelivering", now);
+            pendingJoins.put(r.hostId(), r.announcedGroups());
+        }
+    }
+
+    private void sendGroupCommands(List<DispatchHost> hosts) {
+        Map<String, DispatchHost> online = new HashMap<>();
+        hosts.forEach(h -> online.put(h.hostId(), h));
+        for (GroupChange g; (g = groupChanges.poll()) != null; ) {
+            DispatchHost host = online.get(g.hostId());
+            if (host != null) {
+                // Offline hosts get their joins when they next announce themselves.
+                AgentTransport t = transports.find(host.transport()).orElseThrow();
+                g.added().forEach(group -> join(t, host, group));
+                g.removed().forEach(group -> leave(t, host, group));
+            }
+        }
+        pendingJoins.entrySet().removeIf(e -> {
+            DispatchHost host = online.get(e.getKey());
+            if (host == null) {
+                return false;
+            }
+            AgentTransport t = transports.find(host.transport()).orElseThrow();
+            host.groups().stream()
+                    .filter(group -> !e.getValue().contains(group))
+                    .sorted()
+                    .forEach(group -> join(t, host, group));
+            return true;
+        });
+    }
+
+    private void join(AgentTransport t, DispatchHost host, String group) {
+        t.join(host.hostId(), group);
+        activity.record(
+                ActivityLog.SOURCE_HOST, host.hostId(), ActivityLog.Level.INFO, "Joining group '" + group + "'");
+    }
+
+    private void leave(AgentTransport t, DispatchHost host, String group) {
+        t.leave(host.hostId(), group);
+        activity.record(
+                ActivityLog.SOURCE_HOST, host.hostId(), ActivityLog.Level.INFO, "Leaving group '" + group + "'");
+    }
+
+    private void log(DeliveryAction action, DeliveryState state, String message) {
+        SubscriptionCommand c = action.command();
+        String verb = action instanceof DeliveryAction.Subscribe ? "Subscribing to" : "Unsubscribing from";
+        String text = verb + " event " + c.event() + "() for query '" + c.query() + "' (subscription "
+                + c.subscriptionId() + " v" + c.version() + ", " + message + ")";
+        if (state == DeliveryState.FAILED) {
+            activity.record(ActivityLog.SOURCE_HOST, action.host().hostId(), ActivityLog.Level.WARNING, text);
+        } else {
+            activity.record(ActivityLog.SOURCE_HOST, action.host().hostId(), ActivityLog.Level.INFO, text);
+        }
+    }
+
+    private static DeliveryResponse row(
+            DispatchHost host, SubscriptionCommand c, DeliveryState state, String message, Instant now) {
+        return new DeliveryResponse(
+                c.subscriptionId(),
+                host.hostId(),
+                c.version(),
+                state,
+                now,
+                message,
+                host.transport(),
+                c.event(),
+                c.query(),
+                c.updateType(),
+                c.intervalSeconds());
+    }
+
+    /** A host that announced itself, with the groups it announced. */
+    private record HostReset(String hostId, Set<String> announcedGroups) {}
+
+    /** Groups assigned or removed over REST. */
+    private record GroupChange(String hostId, Set<String> added, Set<String> removed) {}
+}

@@ -1,0 +1,22 @@
+package io.zeekagent.hub.query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One target of a one-shot query and what it answered.
+ *
+ * @param hostId the host
+ * @param state PENDING (sent, no row yet), ANSWERED (at least one row), NOT_SENT (offline)
+ * @param sentAt when {@code host_execute} was sent
+ * @param answeredAt when its first row arrived
+ * @param rows its rows, keyed by column name
+ */
+public record HostAnswer(
+        String hostId,
+        String state,
+        @Nullable Instant sentAt,
+        @Nullable Instant answeredAt,
+        List<Map<String, @Nullable Object>> rows) {}

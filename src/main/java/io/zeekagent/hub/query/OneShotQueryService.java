@@ -1,0 +1,185 @@
+package io.zeekagent.hub.query;
+
+import io.zeekagent.hub.activity.ActivityLog;
+import io.zeekagent.hub.dispatch.AgentTransport;
+import io.zeekagent.hub.dispatch.AgentTransports;
+import io.zeekagent.hub.dispatch.ExecuteCommand;
+import io.zeekagent.hub.result.AgentRow;
+import io.zeekagent.hub.result.RowHandler;
+import io.zeekagent.hub.result.RowValues;
+import io.zeekagent.hub.system.NotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One-shot queries: {@code host_execute} to every target once, answers collected by cookie, long-polled without
+ * holding a servlet thread (the poll is a {@link CompletableFuture} completed when the last target answered or
+ * the wait ran out).
+ */
+@Service
+public class OneShotQueryService implements RowHandler {
+
+    /** Cookies of one-shot queries start with this, so rows are told apart from subscription rows at a glance. */
+    public static final String COOKIE_PREFIX = "query-";
+
+    private final QueryPlanner planner;
+    private final AgentTransports transports;
+    private final OneShotQueryStore store;
+    private final ActivityLog activity;
+    private final JsonMapper json;
+    private final QueryProperties properties;
+    private final Map<String, Active> active = new ConcurrentHashMap<>();
+    private final List<OneShotQueryStore.PendingRow> buffer = new ArrayList<>();
+
+    OneShotQueryService(
+            QueryPlanner planner,
+            AgentTransports transports,
+            OneShotQueryStore store,
+            ActivityLog activity,
+            JsonMapper json,
+            QueryProperties properties) {
+        this.planner = planner;
+        this.transports = transports;
+        this.store = store;
+        this.activity = activity;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    /** Whether a cookie names a one-shot query rather than a subscription. */
+    @Override
+    public boolean handles(String cookie) {
+        return cookie.startsWith(COOKIE_PREFIX);
+    }
+
+    /** Validates the SQL, resolves the targets, sends {@code host_execute} to each reachable one. */
+    public QueryAccepted create(CreateQueryRequest request) {
+        List<String> columns = planner.columns(request.query());
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        ExecuteCommand command = new ExecuteCommand(COOKIE_PREFIX + id, properties.event(), request.query());
+        List<HostAnswer> hosts = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
+        List<String> notSent = new ArrayList<>();
+        List<Runnable> sends = new ArrayList<>();
+        for (QueryTarget t : planner.targets(request.hostSet(), request.groupSet())) {
+            Optional<AgentTransport> transport = t.online() && t.transport() != null
+                    ? transports.reachable(t.transport(), t.hostId())
+                    : Optional.empty();
+            if (transport.isPresent()) {
+                sent.add(t.hostId());
+                hosts.add(new HostAnswer(t.hostId(), "PENDING", now, null, List.of()));
+                sends.add(() -> transport.get().execute(t.hostId(), command));
+            } else {
+                notSent.add(t.hostId());
+                hosts.add(new HostAnswer(t.hostId(), "NOT_SENT", null, null, List.of()));
+            }
+        }
+        store.create(new OneShotQueryStore.Header(id, request.query(), columns, now), hosts);
+        Active a = new Active(id, columns, now, ConcurrentHashMap.newKeySet(), new CompletableFuture<>());
+        a.pending().addAll(sent);
+        if (sent.isEmpty()) {
+            a.done().complete(null);
+        }
+        active.put(id, a);
+        // Send only once the query is stored and registered, so that no answer can arrive for an unknown cookie.
+        sends.forEach(Runnable::run);
+        for (String hostId : sent) {
+            activity.record(
+                    ActivityLog.SOURCE_HOST,
+                    hostId,
+                    ActivityLog.Level.INFO,
+                    "Executing event " + command.event() + "() for query '" + request.query() + "' (query " + id + ")");
+        }
+        return new QueryAccepted(id, sent, notSent);
+    }
+
+    /** The query and its answers after at most {@code waitSeconds} (capped) or once every target answered. */
+    public CompletableFuture<QueryResponse> await(String id, int waitSeconds) {
+        if (store.header(id).isEmpty()) {
+            throw NotFoundException.of("query", id);
+        }
+        long waitMillis =
+                Math.min(Math.max(0, waitSeconds) * 1000L, properties.maxWait().toMillis());
+        Active a = active.get(id);
+        if (a == null || waitMillis == 0 || a.done().isDone()) {
+            return CompletableFuture.completedFuture(snapshot(id));
+        }
+        return a.done()
+                .copy()
+                .completeOnTimeout(null, waitMillis, TimeUnit.MILLISECONDS)
+                .thenApplyAsync(x -> snapshot(id));
+    }
+
+    /** Takes an answer row; returns false when the cookie names no known query. */
+    @Override
+    public boolean accept(AgentRow row) {
+        String id = row.cookie().substring(COOKIE_PREFIX.length());
+        Active a = active.get(id);
+        if (a == null && store.header(id).isEmpty()) {
+            return false;
+        }
+        Map<String, @Nullable Object> values = RowValues.object(
+                a != null ? a.columns() : store.header(id).orElseThrow().columns(), row.values());
+        synchronized (buffer) {
+            buffer.add(new OneShotQueryStore.PendingRow(
+                    id, row.hostId(), row.receivedAt(), json.writeValueAsString(values)));
+        }
+        if (a != null && a.pending().remove(row.hostId()) && a.pending().isEmpty()) {
+            CompletableFuture.delayedExecutor(properties.settle().toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> a.done().complete(null));
+        }
+        return true;
+    }
+
+    @Scheduled(fixedDelay = 200)
+    void flush() {
+        List<OneShotQueryStore.PendingRow> rows;
+        synchronized (buffer) {
+            if (buffer.isEmpty()) {
+                return;
+            }
+            rows = List.copyOf(buffer);
+            buffer.clear();
+        }
+        store.addRows(rows);
+    }
+
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT10M")
+    void purgeExpired() {
+        Instant cutoff = Instant.now().minus(properties.retention());
+        store.deleteOlderThan(cutoff);
+        active.values().removeIf(a -> a.createdAt().isBefore(cutoff));
+    }
+
+    private QueryResponse snapshot(String id) {
+        flush();
+        OneShotQueryStore.Header h = store.header(id).orElseThrow(() -> NotFoundException.of("query", id));
+        List<HostAnswer> answers = store.answers(id);
+        List<String> pending = answers.stream()
+                .filter(a -> "PENDING".equals(a.state()))
+                .map(HostAnswer::hostId)
+                .toList();
+        return new QueryResponse(h.id(), h.query(), h.columns(), h.createdAt(), pending.isEmpty(), answers, pending);
+    }
+
+    /** A query still collecting answers. */
+    private record Active(
+            String id,
+            List<String> columns,
+            Instant createdAt,
+            Set<String> pending,
+            CompletableFuture<@Nullable Void> done) {}
+}

@@ -1,0 +1,14 @@
+package io.zeekagent.hub.query;
+
+import java.util.List;
+import java.util.Set;
+
+/** What one-shot queries need from the host and subscription features; adapted to their services. */
+interface QueryPlanner {
+
+    /** Column names of a SELECT, in order; throws the subscription feature's 400 for invalid SQL. */
+    List<String> columns(String sql);
+
+    /** The named hosts ∪ the effective members of the named groups; every ONLINE host when both are empty. */
+    List<QueryTarget> targets(Set<String> hosts, Set<String> groups);
+}

@@ -1,0 +1,32 @@
+package io.zeekagent.hub.query;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A one-shot query and its answers so far.
+ *
+ * @param id the query
+ * @param query the SQL
+ * @param columns its column names
+ * @param createdAt when it was sent
+ * @param complete whether every host it was sent to has answered
+ * @param hosts per target: state and rows
+ * @param pending hosts it was sent to that have not answered (yet)
+ */
+@Schema(
+        example = "{\"id\":\"5b0e7c1a-2f6d-4e8a-9b3c-1d2e3f4a5b6c\",\"query\":\"SELECT pid, exe FROM processes\","
+                + "\"columns\":[\"pid\",\"exe\"],\"createdAt\":\"2026-11-30T00:10:00Z\",\"complete\":false,"
+                + "\"hosts\":[{\"hostId\":\"host-a\",\"state\":\"ANSWERED\",\"sentAt\":\"2026-11-30T00:10:00Z\","
+                + "\"answeredAt\":\"2026-11-30T00:10:01Z\",\"rows\":[{\"pid\":1,\"exe\":\"/sbin/init\"}]},"
+                + "{\"hostId\":\"host-b\",\"state\":\"PENDING\",\"sentAt\":\"2026-11-30T00:10:00Z\",\"answeredAt\":null,"
+                + "\"rows\":[]}],\"pending\":[\"host-b\"]}")
+public record QueryResponse(
+        String id,
+        String query,
+        List<String> columns,
+        Instant createdAt,
+        boolean complete,
+        List<HostAnswer> hosts,
+        List<String> pending) {}

@@ -1,0 +1,125 @@
+package io.zeekagent.hub.result;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zeekagent.hub.activity.ActivityLog;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Routes every result row, whatever the transport, by its cookie: cookies a {@link RowHandler} claims (one-shot
+ * queries) to it, rows of
+ * SOCKET_EVENTS subscriptions to the ingest feature, rows of RESULTS subscriptions to the batch writer. A row with
+ * an unknown cookie is counted, logged (once a minute per cookie) and dropped. Never blocks.
+ */
+@Service
+public class ResultRouter {
+
+    private final SubscriptionLookup subscriptions;
+    private final SocketEventSink socketEvents;
+    private final List<RowHandler> handlers;
+    private final ResultWriter writer;
+    private final ActivityLog activity;
+    private final JsonMapper json;
+    private final ResultsProperties properties;
+    private final Counter unknownCookies;
+    private final Counter routedResults;
+    private final Counter routedSocketEvents;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Instant> unknownLogged = new ConcurrentHashMap<>();
+
+    ResultRouter(
+            SubscriptionLookup subscriptions,
+            SocketEventSink socketEvents,
+            List<RowHandler> handlers,
+            ResultWriter writer,
+            ActivityLog activity,
+            JsonMapper json,
+            ResultsProperties properties,
+            MeterRegistry meters) {
+        this.subscriptions = subscriptions;
+        this.socketEvents = socketEvents;
+        this.handlers = List.copyOf(handlers);
+        this.writer = writer;
+        this.activity = activity;
+        this.json = json;
+        this.properties = properties;
+        this.unknownCookies = meters.counter("hub.results.dropped", "reason", "unknown_cookie");
+        this.routedResults = meters.counter("hub.results.routed", "kind", "results");
+        this.routedSocketEvents = meters.counter("hub.results.routed", "kind", "socket_events");
+    }
+
+    /** Routes one row. */
+    public void accept(AgentRow row) {
+        for (RowHandler handler : handlers) {
+            if (handler.handles(row.cookie())) {
+                if (!handler.accept(row)) {
+                    unknown(row);
+                }
+                return;
+            }
+        }
+        Optional<RoutedSubscription> target = lookup(row.cookie());
+        if (target.isEmpty()) {
+            unknown(row);
+            return;
+        }
+        RoutedSubscription s = target.get();
+        Map<String, @Nullable Object> values = RowValues.object(s.columns(), row.values());
+        if (s.socketEvents()) {
+            routedSocketEvents.increment();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> nonNull = (Map<String, Object>) (Map<String, ?>) values;
+            socketEvents.ingest(row.hostId(), row.transport(), s.columns(), List.of(nonNull));
+        } else {
+            routedResults.increment();
+            writer.offer(new StoredResult(
+                    s.id(), row.hostId(), row.update(), row.receivedAt(), json.writeValueAsString(values)));
+        }
+    }
+
+    /** Forgets cached subscriptions (after an edit, in tests). */
+    public void invalidate(String subscriptionId) {
+        cache.remove(subscriptionId);
+    }
+
+    private Optional<RoutedSubscription> lookup(String id) {
+        Instant now = Instant.now();
+        Cached c = cache.get(id);
+        if (c == null || c.expires().isBefore(now)) {
+            c = new Cached(subscriptions.find(id), now.plus(properties.lookupCacheTtl()));
+            if (cache.size() > 10_000) {
+                cache.clear();
+            }
+            cache.put(id, c);
+        }
+        return c.subscription();
+    }
+
+    private void unknown(AgentRow row) {
+        unknownCookies.increment();
+        Instant now = Instant.now();
+        Instant last = unknownLogged.get(row.cookie());
+        if (last == null || last.isBefore(now.minusSeconds(60))) {
+            if (unknownLogged.size() > 10_000) {
+                unknownLogged.clear();
+            }
+            unknownLogged.put(row.cookie(), now);
+            activity.record(
+                    ActivityLog.SOURCE_HOST,
+                    row.hostId(),
+                    ActivityLog.Level.WARNING,
+                    "Dropped result row with unknown cookie '" + row.cookie() + "' (further ones counted in"
+                            + " hub.results.dropped for a minute)");
+        }
+    }
+
+    /** A lookup result and when it expires. */
+    private record Cached(Optional<RoutedSubscription> subscription, Instant expires) {}
+}
