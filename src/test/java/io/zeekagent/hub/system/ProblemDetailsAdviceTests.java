@@ -2,6 +2,7 @@ package io.zeekagent.hub.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Tests for {@link ProblemDetailsAdvice} and {@link BodySizeLimitFilter}. */
 @WebMvcTest(controllers = ProblemDetailsAdviceTests.ProbeController.class)
-@Import(ProblemDetailsAdviceTests.ProbeController.class)
+@Import({ProblemDetailsAdviceTests.ProbeController.class, ApiKeyTestConfiguration.class})
 @TestPropertySource(properties = "hub.http.max-body-size=200B")
 class ProblemDetailsAdviceTests {
 

@@ -1,0 +1,44 @@
+package io.zeekagent.hub.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Which role each endpoint needs, as data: the filter chain is built from it and the 403 problem quotes it. The first
+ * matching rule wins; whatever no rule names needs a reader key, so a new endpoint is never open by accident.
+ */
+final class AccessPolicy {
+
+    /** The rules in order. GET-like requests read; the attribution POSTs only read too; other writes operate. */
+    static final List<AccessRule> RULES = List.of(
+            AccessRule.open("/actuator/health", "/actuator/health/**", "/actuator/info"),
+            AccessRule.open("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**"),
+            AccessRule.require(Role.ADMIN, "/api/v1/api-keys", "/api/v1/api-keys/**"),
+            AccessRule.require(Role.READER, HttpMethod.GET, "/api/**"),
+            AccessRule.require(Role.READER, HttpMethod.HEAD, "/api/**"),
+            AccessRule.require(Role.READER, HttpMethod.POST, "/api/v1/attributions", "/api/v1/attributions/**"),
+            AccessRule.require(Role.OPERATOR, "/api/**"));
+
+    /** What every request no rule names needs (actuator metrics and prometheus, unknown paths). */
+    static final Role DEFAULT_ROLE = Role.READER;
+
+    private AccessPolicy() {}
+
+    /** The role {@code request} needs, or empty if it is open. */
+    static Optional<Role> requiredRole(HttpServletRequest request) {
+        for (AccessRule rule : RULES) {
+            for (String pattern : rule.patterns()) {
+                PathPatternRequestMatcher matcher = rule.method() == null
+                        ? PathPatternRequestMatcher.pathPattern(pattern)
+                        : PathPatternRequestMatcher.pathPattern(rule.method(), pattern);
+                if (matcher.matches(request)) {
+                    return Optional.ofNullable(rule.role());
+                }
+            }
+        }
+        return Optional.of(DEFAULT_ROLE);
+    }
+}
