@@ -9,6 +9,7 @@ import io.zeekagent.hub.dispatch.ExecuteCommand;
 import io.zeekagent.hub.dispatch.SubscriptionCommand;
 import io.zeekagent.hub.result.AgentRow;
 import io.zeekagent.hub.result.ResultRouter;
+import io.zeekagent.hub.subscription.AgentTables;
 import io.zeekagent.hub.zeromq.AgentChannel;
 import io.zeekagent.hub.zeromq.InboundEvent;
 import java.time.Instant;
@@ -78,6 +79,12 @@ class V1AgentGateway implements AgentTransport {
     @Override
     public boolean isAddressable(String hostId) {
         return addressable.contains(hostId);
+    }
+
+    /** v1 agents have the v1 tables (and osquery's, in that edition), never the tables only v2 agents have. */
+    @Override
+    public boolean canRun(String hostId, Set<String> tablesRead) {
+        return tablesRead.stream().noneMatch(AgentTables::isV2Only);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.zeekagent.hub.dispatch;
 
+import java.util.Set;
+
 /**
  * A way of reaching agents: the v1 ZeroMQ protocol, the v2 WebSocket protocol. The dispatcher picks the transport
  * by the host's {@code transport} field and calls it from its own thread; implementations must not block (queue
@@ -18,6 +20,15 @@ public interface AgentTransport {
      * a message published now is not discarded). The dispatcher only sends to addressable hosts.
      */
     boolean isAddressable(String hostId);
+
+    /**
+     * Whether the host can run a query reading {@code tablesRead} (lower-case names): v2 agents list their tables
+     * in the hello, v1 agents have the v1 tables. Dispatch sends a subscription only to hosts that can run it, so
+     * one subscription list serves every kind of agent and nothing is sent that would fail. By default, any query.
+     */
+    default boolean canRun(String hostId, Set<String> tablesRead) {
+        return true;
+    }
 
     /** Asks the host to run a query periodically. */
     void subscribe(String hostId, SubscriptionCommand command);

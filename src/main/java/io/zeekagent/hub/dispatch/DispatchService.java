@@ -36,6 +36,14 @@ public class DispatchService {
         dispatcher.groupsChanged(hostId, added, removed);
     }
 
+    /**
+     * An agent reported an error for a subscription it was sent (v2 {@code agent_error_v1}): the next tick marks
+     * the delivery FAILED with the agent's message.
+     */
+    public void deliveryFailed(String hostId, String subscriptionId, String message) {
+        dispatcher.agentFailed(hostId, subscriptionId, message);
+    }
+
     /** Runs a tick now (tests, benchmarks); the schedule runs them anyway. */
     public TickSummary tick() {
         return dispatcher.tick();

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.zeekagent.hub.activity.ActivityLog;
+import io.zeekagent.hub.subscription.AgentTables;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,8 @@ class Dispatcher {
     private final Map<String, Map<String, Delivered>> ledger = new HashMap<>();
     private final ConcurrentLinkedQueue<HostReset> resets = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<GroupChange> groupChanges = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<AgentFailure> agentFailures = new ConcurrentLinkedQueue<>();
+    private final Map<String, Set<String>> tablesByQuery = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> pendingJoins = new HashMap<>();
     private final Counter subscribesSent;
     private final Counter unsubscribesSent;
@@ -68,6 +72,11 @@ class Dispatcher {
         groupChanges.add(new GroupChange(hostId, Set.copyOf(added), Set.copyOf(removed)));
     }
 
+    /** An agent reported that it could not run a subscription it was sent (v2 {@code agent_error_v1}). */
+    void agentFailed(String hostId, String subscriptionId, String message) {
+        agentFailures.add(new AgentFailure(hostId, subscriptionId, message));
+    }
+
     /** Runs one tick; returns how many commands were sent. */
     synchronized TickSummary tick() {
         return tickTimer.record(this::reconcile);
@@ -90,8 +99,9 @@ class Dispatcher {
             }
         }
         sendGroupCommands(hosts);
-        List<DeliveryAction> actions = Reconciler.plan(hosts, source.enabledSubscriptions(), ledger);
+        List<DeliveryAction> actions = Reconciler.plan(hosts, source.enabledSubscriptions(), ledger, this::canRun);
         List<DeliveryResponse> rows = new ArrayList<>(actions.size());
+        recordAgentFailures(rows, now);
         boolean detailed = actions.size() <= properties.detailedActivityLimit();
         int subscribes = 0;
         int unsubscribes = 0;
@@ -151,6 +161,41 @@ class Dispatcher {
             sent.remove(c.subscriptionId());
         }
         // FAILED leaves the ledger as it was, so the next tick plans the same step again.
+    }
+
+    private boolean canRun(DispatchHost host, SubscriptionCommand c) {
+        return transports
+                .find(host.transport())
+                .map(t -> t.canRun(host.hostId(), tablesRead(c.query())))
+                .orElse(false);
+    }
+
+    private Set<String> tablesRead(String query) {
+        if (tablesByQuery.size() > 10_000) {
+            tablesByQuery.clear();
+        }
+        return tablesByQuery.computeIfAbsent(query, q -> {
+            try {
+                return AgentTables.tablesRead(q);
+            } catch (IllegalArgumentException unparsable) {
+                return Set.of();
+            }
+        });
+    }
+
+    /**
+     * Marks deliveries the agents reported as failed. They stay in the ledger: sending the same query again would
+     * fail again, so only a new version of the subscription (or a reconnect) is sent.
+     */
+    private void recordAgentFailures(List<DeliveryResponse> rows, Instant now) {
+        for (AgentFailure f; (f = agentFailures.poll()) != null; ) {
+            Delivered d = ledger.getOrDefault(f.hostId(), Map.of()).get(f.subscriptionId());
+            if (d != null) {
+                failures.increment();
+                DispatchHost host = new DispatchHost(d.hostId(), d.transport(), Set.of());
+                rows.add(row(host, d.command(), DeliveryState.FAILED, "agent error: " + f.message(), now));
+            }
+        }
     }
 
     private void applyResets(Instant now) {
@@ -229,6 +274,9 @@ class Dispatcher {
 
     /** A host that announced itself, with the groups it announced. */
     private record HostReset(String hostId, Set<String> announcedGroups) {}
+
+    /** A subscription an agent said it could not run. */
+    private record AgentFailure(String hostId, String subscriptionId, String message) {}
 
     /** Groups assigned or removed over REST. */
     private record GroupChange(String hostId, Set<String> added, Set<String> removed) {}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * DESIGN §6 as a pure function: given the online hosts, the enabled subscriptions and what each host has been
@@ -18,12 +19,24 @@ final class Reconciler {
             List<DispatchHost> hosts,
             List<DesiredSubscription> subscriptions,
             Map<String, Map<String, Delivered>> delivered) {
+        return plan(hosts, subscriptions, delivered, (host, command) -> true);
+    }
+
+    /**
+     * As {@link #plan(List, List, Map)}, where a subscription targets a host only if the host can also run it
+     * ({@code runnable}: it has the tables the query reads).
+     */
+    static List<DeliveryAction> plan(
+            List<DispatchHost> hosts,
+            List<DesiredSubscription> subscriptions,
+            Map<String, Map<String, Delivered>> delivered,
+            BiPredicate<DispatchHost, SubscriptionCommand> runnable) {
         List<DeliveryAction> actions = new ArrayList<>();
         Map<String, SubscriptionCommand> wanted = new HashMap<>();
         for (DispatchHost host : hosts) {
             wanted.clear();
             for (DesiredSubscription s : subscriptions) {
-                if (s.targets(host)) {
+                if (s.targets(host) && runnable.test(host, s.command())) {
                     wanted.put(s.command().subscriptionId(), s.command());
                 }
             }

@@ -23,6 +23,7 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 public final class AgentTables {
 
     private static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
+    private static final Set<String> V1 = new TreeSet<>();
 
     static {
         // zeek-agent v1, built-in tables; SELECT * is alphabetical there.
@@ -182,6 +183,15 @@ public final class AgentTables {
         return new TreeSet<>(COLUMNS.keySet());
     }
 
+    /**
+     * Whether only v2 agents have the table (it is a known v2 table and not a v1 one). v1 agents are sent queries
+     * over any other table, as the osquery edition has tables the hub does not know.
+     */
+    public static boolean isV2Only(String table) {
+        String name = normalize(table);
+        return COLUMNS.containsKey(name) && !V1.contains(name);
+    }
+
     /** Whether the hub knows the table's schema (case-insensitive, as in SQLite). */
     public static boolean isKnown(String table) {
         return COLUMNS.containsKey(normalize(table));
@@ -232,6 +242,7 @@ public final class AgentTables {
     }
 
     private static void v1(String table, String... columns) {
+        V1.add(table);
         COLUMNS.put(table, List.copyOf(new TreeSet<>(List.of(columns))));
     }
 
