@@ -61,7 +61,7 @@ def main():
 
     # Stay connected across several of the proxy's heartbeat intervals, then publish again: the connection must
     # survive JeroMQ PINGs answered by libzmq.
-    time.sleep(1.5)
+    time.sleep(3)
     xpub.send_multipart([HUB_TOPIC, PEER_ID, b"broker-bin-v1", payload])
     say("PUBLISHED-AGAIN")
     time.sleep(0.5)

@@ -7,11 +7,13 @@ import io.zeekagent.hub.support.HubHttp.Reply;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** End-to-end over real HTTP: the Done-when cases of the foundation, against the whole application. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMetrics
 class HubIntegrationTests {
 
     @LocalServerPort

@@ -2,7 +2,8 @@ package io.zeekagent.hub.broker;
 
 /**
  * Raised when bytes or JSON text are not valid Broker data, or when a value does not have the shape the
- * caller expected; the message says what was wrong and the offset says where.
+ * caller expected; the message says what was wrong and the offset says where. It carries no stack trace:
+ * it reports bad input, which arrives often and on the hot path, not a bug in this code.
  */
 public final class BrokerFormatException extends RuntimeException {
 

@@ -109,11 +109,12 @@ public class HostService implements HostAddressLookup {
                     "host-exists", "Host already exists", "A host with id '" + request.hostId() + "' already exists");
         }
         Set<String> addresses = normalizeAssigned(request.addresses());
+        // Assigning first validates the groups before anything about the host is stored.
+        groups.assign(request.hostId(), request.groups() == null ? Set.of() : request.groups());
         Host host = new Host(request.hostId(), HostStatus.PENDING, now());
         host.setHostname(request.hostname());
         host.replaceAssignedAddresses(addresses);
         hosts.save(host);
-        groups.assign(host.getHostId(), request.groups() == null ? Set.of() : request.groups());
         events.publishEvent(new HostAddressesChanged(host.toAddresses(), false));
         return toResponse(host, membership.rules());
     }

@@ -3,6 +3,7 @@ package io.zeekagent.hub.zeromq;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ final class EmbeddedProxy implements Runnable {
     /** Waits for both sockets to bind; rethrows a bind failure (address in use, bad endpoint). */
     ProxyEndpoints awaitBound(Duration timeout) {
         try {
-            return bound.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return bound.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(
                     "ZeroMQ proxy could not bind: " + e.getCause().getMessage(), e.getCause());

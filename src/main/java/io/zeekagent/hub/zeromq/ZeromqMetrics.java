@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes the bridge's counters as Micrometer meters. The counters themselves are plain {@link LongAdder}s in
@@ -71,10 +72,15 @@ final class ZeromqMetrics implements MeterBinder {
     }
 
     private static void counter(
-            MeterRegistry registry, String name, LongAdder adder, String description, String tag, String value) {
+            MeterRegistry registry,
+            String name,
+            LongAdder adder,
+            String description,
+            @Nullable String tag,
+            @Nullable String value) {
         FunctionCounter.Builder<LongAdder> builder =
                 FunctionCounter.builder(name, adder, LongAdder::sum).description(description);
-        if (tag != null) {
+        if (tag != null && value != null) {
             builder.tag(tag, value);
         }
         builder.register(registry);

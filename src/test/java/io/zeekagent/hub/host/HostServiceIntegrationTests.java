@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Tests for {@link HostService} with the real store and the real group feature. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMetrics
 @Transactional
 @RecordApplicationEvents
 class HostServiceIntegrationTests {

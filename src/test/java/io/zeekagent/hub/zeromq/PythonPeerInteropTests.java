@@ -37,11 +37,16 @@ class PythonPeerInteropTests {
     void exchangesBrokerEventsWithALibzmqPeerByteForByte() throws Exception {
         Path python = pythonWithZmq()
                 .orElseThrow(() -> new AssertionError("unreachable: pythonWithZmq aborts the test when absent"));
-        ZeromqBridge hub = TestBridges.embeddedHub("heartbeat-interval", "200ms", "heartbeat-timeout", "600ms");
+        ZeromqBridge hub = TestBridges.embeddedHub("heartbeat-interval", "250ms", "heartbeat-timeout", "1500ms");
         List<InboundEvent> received = new CopyOnWriteArrayList<>();
         List<String> changes = new CopyOnWriteArrayList<>();
         hub.addSubscriptionListener((topic, subscribed) -> changes.add((subscribed ? "+" : "-") + topic));
-        hub.subscribe("/zeek/zeek-agent/zeek/", received::add);
+        List<Boolean> peerStillSubscribed = new CopyOnWriteArrayList<>();
+        hub.subscribe("/zeek/zeek-agent/zeek/", event -> {
+            // Listeners and handlers share the dispatch thread, so a heartbeat disconnect would already show here.
+            peerStillSubscribed.add(!changes.contains("-/zeek/zeek-agent/hosts"));
+            received.add(event);
+        });
         StringBuffer output = new StringBuffer();
         Process peer = null;
         try {
@@ -79,6 +84,7 @@ class PythonPeerInteropTests {
                     .allSatisfy(event -> assertThat(event)
                             .isEqualTo(
                                     new InboundEvent("/zeek/zeek-agent/zeek/ZeekMaster", "zeromq_python_peer", HELLO)));
+            assertThat(peerStillSubscribed).containsExactly(true, true);
             assertThat(hub.stats().drops(DropReason.FRAME_COUNT)).isEqualTo(1);
             assertThat(changes).contains("+/zeek/zeek-agent/hosts");
             await().atMost(WAIT).until(() -> changes.contains("-/zeek/zeek-agent/hosts"));
