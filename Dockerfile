@@ -23,7 +23,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build --chown=hub:hub /src/app.jar /app/app.jar
 USER hub
-ENV SPRING_DATASOURCE_URL=jdbc:h2:file:/data/hub \
+ENV SPRING_DATASOURCE_URL="jdbc:h2:file:/data/hub;WRITE_DELAY=0" \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 # 8080 HTTP; 27760/27761 ZeroMQ proxy XPUB/XSUB (zeekctl convention); 9997 Zeek WebSocket (zeek-agent v2).
 EXPOSE 8080 27760 27761 9997

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.zeekagent.hub.ZeekAgentHubApplication;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,7 +62,7 @@ final class HubProcess implements AutoCloseable {
                 classpath(),
                 ZeekAgentHubApplication.class.getName(),
                 "--server.port=" + httpPort,
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("hub") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "--spring.datasource.url=" + productionDatabaseUrl().replace("./data/", dir + "/"),
                 "--hub.zeromq.xpub-endpoint=" + xpubEndpoint(),
                 "--hub.zeromq.xsub-endpoint=" + xsubEndpoint(),
                 "--hub.zeromq.linger=0ms",
@@ -153,6 +155,17 @@ final class HubProcess implements AutoCloseable {
             process.destroyForcibly();
             return -1;
         }
+    }
+
+    /** The embedded default {@code spring.datasource.url}, so the campaign tests the settings users run with. */
+    private static String productionDatabaseUrl() {
+        Properties defaults = new Properties();
+        try (InputStream in = ZeekAgentHubApplication.class.getResourceAsStream("/application.properties")) {
+            defaults.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return defaults.getProperty("spring.datasource.url");
     }
 
     private static String classpath() {
