@@ -209,7 +209,7 @@ final class HostileWebSocketPeer {
         return frame.array();
     }
 
-    /** A WebSocket client that keeps what it receives and how it was closed. */
+    /** A WebSocket client that keeps what it receives and how it was closed; {@code close()} does not wait. */
     static final class Client extends WebSocketClient implements AutoCloseable {
 
         final BlockingQueue<String> messages = new ArrayBlockingQueue<>(100_000);
@@ -252,14 +252,5 @@ final class HostileWebSocketPeer {
 
         @Override
         public void onError(Exception ex) {}
-
-        @Override
-        public void close() {
-            try {
-                closeBlocking();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -49,10 +49,10 @@ final class HubClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** Health is UP (false while the hub starts or cannot answer). */
+    /** Health is UP (false while the hub starts or cannot answer). Asked without a key, as monitoring does. */
     boolean isUp() {
         try {
-            Reply r = get("/actuator/health");
+            Reply r = health();
             return r.status() == 200 && r.body().contains("\"UP\"");
         } catch (IOException e) {
             return false;
@@ -61,12 +61,13 @@ final class HubClient {
 
     /** The health status of one component ({@code db}, {@code zeromq}...), e.g. {@code UP} or {@code DOWN}. */
     String componentHealth(String component) throws IOException {
-        return get("/actuator/health")
-                .json()
-                .path("components")
-                .path(component)
-                .path("status")
-                .asString("?");
+        return health().json().path("components").path(component).path("status").asString("?");
+    }
+
+    private Reply health() throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                .timeout(Duration.ofSeconds(30))
+                .GET());
     }
 
     /** Stored socket events, of one host or (hostId null) of all. */
