@@ -1,5 +1,6 @@
 package io.zeekagent.hub.agent;
 
+import io.zeekagent.hub.security.TestApiKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,7 @@ final class HubHttp {
     record Reply(int status, JsonNode body) {}
 
     Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(request(path).GET().build());
     }
 
     Reply post(String path, String body) {
@@ -41,11 +42,16 @@ final class HubHttp {
     }
 
     Reply delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+        return send(request(path).DELETE().build());
+    }
+
+    /** Every request carries the test admin key ({@code ApiKeyTestConfiguration} accepts it). */
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header(TestApiKeys.HEADER, TestApiKeys.ADMIN);
     }
 
     private HttpRequest.Builder json(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        return request(path).header("Content-Type", "application/json");
     }
 
     private Reply send(HttpRequest request) {

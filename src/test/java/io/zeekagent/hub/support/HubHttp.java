@@ -1,5 +1,6 @@
 package io.zeekagent.hub.support;
 
+import io.zeekagent.hub.security.TestApiKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,7 +11,11 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for end-to-end tests: real sockets, no Spring test machinery between test and server. */
+/**
+ * A plain HTTP client for end-to-end tests: real sockets, no Spring test machinery between test and server. Every
+ * request carries {@link TestApiKeys#ADMIN}; the context must accept it ({@code ApiKeyTestConfiguration}, or the
+ * key configured as {@code hub.security.admin-key}).
+ */
 public final class HubHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -52,8 +57,11 @@ public final class HubHttp {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response =
-                    client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    request.timeout(Duration.ofSeconds(30))
+                            .header(TestApiKeys.HEADER, TestApiKeys.ADMIN)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             JsonNode json =
                     body.isBlank() || !body.trim().matches("(?s)^[\\[{].*") ? JSON.missingNode() : JSON.readTree(body);
