@@ -94,9 +94,8 @@ final class HostileWebSocketPeer {
         }
         try {
             c.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap("{\"type\":".getBytes(StandardCharsets.UTF_8)), false);
-            c.sendFragmentedFrame(
-                    Opcode.CONTINUOUS, ByteBuffer.wrap("\"data-mess".getBytes(StandardCharsets.UTF_8)), false);
-            c.sendFragmentedFrame(Opcode.CONTINUOUS, ByteBuffer.wrap("age\"}".getBytes(StandardCharsets.UTF_8)), true);
+            c.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap("\"data-mess".getBytes(StandardCharsets.UTF_8)), false);
+            c.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap("age\"}".getBytes(StandardCharsets.UTF_8)), true);
         } catch (WebsocketNotConnectedException e) {
             // The hub may close a connection that misbehaved; that is an answer, not a crash.
         }
@@ -105,7 +104,7 @@ final class HostileWebSocketPeer {
         try (Client c2 = subscribed("/zeek-agent/hostile")) {
             c2.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap(new byte[60_000]), false);
             for (int i = 0; i < 40 && c2.isOpen(); i++) {
-                c2.sendFragmentedFrame(Opcode.CONTINUOUS, ByteBuffer.wrap(new byte[60_000]), false);
+                c2.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap(new byte[60_000]), false);
             }
         } catch (WebsocketNotConnectedException e) {
             // Closed (1009) while the fragments grew past the limit: what we want.
