@@ -55,8 +55,9 @@ final class AttributionIndex {
                 EventSegment segment = log.segment(seq);
                 int i = (int) (seq & EventSegment.MASK);
                 writer.write(event, host, segment, i);
-                long previous = chains.put(key(host, segment.localPort[i], segment.remotePort[i]), seq);
-                segment.next[i] = previous == LongLongMap.MISSING ? NONE : previous;
+                long previous = chains.put(key(host, segment.localPort(i), segment.remotePort(i)), seq);
+                segment.hot[i * EventSegment.STRIDE + EventSegment.NEXT] =
+                        previous == LongLongMap.MISSING ? NONE : previous;
                 while (log.size() > maxEvents) {
                     evictOldest();
                     evictedByCapacity++;
@@ -185,13 +186,16 @@ final class AttributionIndex {
         while (seq >= tail) {
             EventSegment s = log.segment(seq);
             int i = (int) (seq & EventSegment.MASK);
-            if (addressMatches(s.localHi[i], s.localLo[i], lHi, lLo)
-                    && addressMatches(s.remoteHi[i], s.remoteLo[i], rHi, rLo)
-                    && (s.protocol[i] == Transport.UNKNOWN
+            long[] hot = s.hot;
+            int row = i * EventSegment.STRIDE;
+            int transport = (int) (hot[row + EventSegment.META] & 0xFF);
+            if (addressMatches(hot[row + EventSegment.LOCAL_HI], hot[row + EventSegment.LOCAL_LO], lHi, lLo)
+                    && addressMatches(hot[row + EventSegment.REMOTE_HI], hot[row + EventSegment.REMOTE_LO], rHi, rLo)
+                    && (transport == Transport.UNKNOWN
                             || c.transport() == Transport.UNKNOWN
-                            || s.protocol[i] == c.transport())
-                    && timeMatches(s, i, c.tsMillis())) {
-                int m = out.add(side, s.seuidHi[i], s.seuidLo[i], s.time[i]);
+                            || transport == c.transport())
+                    && timeMatches(hot, row, c.tsMillis())) {
+                int m = out.add(side, s.seuidHi[i], s.seuidLo[i], hot[row + EventSegment.TIME]);
                 if (out.wantsDetails()) {
                     int pid = s.pid[i];
                     out.details(
@@ -204,7 +208,7 @@ final class AttributionIndex {
                             syscalls.decode(s.syscall[i] & 0xFF));
                 }
             }
-            seq = s.next[i];
+            seq = hot[row + EventSegment.NEXT];
         }
     }
 
@@ -213,12 +217,14 @@ final class AttributionIndex {
     }
 
     /** Rule 6: connect-type events within the window either side; bind/listen-type events up to the window after. */
-    private boolean timeMatches(EventSegment s, int i, long ts) {
-        long t = s.time[i];
+    private boolean timeMatches(long[] hot, int row, long ts) {
+        long t = hot[row + EventSegment.TIME];
         if (t == ConnectionTuple.UNKNOWN_TIME || ts == ConnectionTuple.UNKNOWN_TIME) {
             return true;
         }
-        boolean connectType = s.remotePort[i] != 0 || s.remoteHi[i] != 0 || s.remoteLo[i] != 0;
+        boolean connectType = (hot[row + EventSegment.META] & 0xFFFF_0000L) != 0
+                || hot[row + EventSegment.REMOTE_HI] != 0
+                || hot[row + EventSegment.REMOTE_LO] != 0;
         return connectType ? Math.abs(t - ts) <= windowMillis : t <= ts + windowMillis;
     }
 
@@ -226,7 +232,7 @@ final class AttributionIndex {
         long seq = log.tail();
         EventSegment s = log.segment(seq);
         int i = (int) (seq & EventSegment.MASK);
-        long key = key(s.host[i], s.localPort[i], s.remotePort[i]);
+        long key = key(s.host[i], s.localPort(i), s.remotePort(i));
         if (chains.get(key) == seq) {
             // The oldest event heads its chain only when it is the chain's last live event.
             chains.remove(key);

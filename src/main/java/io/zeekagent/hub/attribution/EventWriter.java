@@ -49,16 +49,16 @@ final class EventWriter {
         s.seuidHi[i] = Seuid.high(event.seuid());
         s.seuidLo[i] = Seuid.low(event.seuid());
         s.host[i] = host;
-        s.localHi[i] = localHi;
-        s.localLo[i] = localLo;
-        s.remoteHi[i] = remoteHi;
-        s.remoteLo[i] = remoteLo;
-        s.localPort[i] = (char) port(event.localPort());
-        s.remotePort[i] = (char) port(event.remotePort());
-        s.protocol[i] = (byte) Transport.fromName(event.protocol());
+        int row = i * EventSegment.STRIDE;
+        s.hot[row + EventSegment.LOCAL_HI] = localHi;
+        s.hot[row + EventSegment.LOCAL_LO] = localLo;
+        s.hot[row + EventSegment.REMOTE_HI] = remoteHi;
+        s.hot[row + EventSegment.REMOTE_LO] = remoteLo;
+        s.hot[row + EventSegment.META] = EventSegment.meta(
+                port(event.localPort()), port(event.remotePort()), Transport.fromName(event.protocol()));
+        s.hot[row + EventSegment.TIME] = millis(event.time());
         int call = syscalls.encode(event.syscall());
         s.syscall[i] = (byte) (call < 256 ? call : 0);
-        s.time[i] = millis(event.time());
         s.receivedAt[i] = event.receivedAt().toEpochMilli();
         Long pid = event.pid();
         s.pid[i] = pid == null || pid != pid.intValue() ? Integer.MIN_VALUE : pid.intValue();

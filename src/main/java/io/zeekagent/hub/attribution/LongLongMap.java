@@ -2,20 +2,21 @@ package io.zeekagent.hub.attribution;
 
 /**
  * An open-addressing hash map from non-zero {@code long} keys to {@code long} values: linear probing, backward-shift
- * deletion (no tombstones), two primitive arrays and no boxing. Not thread-safe.
+ * deletion (no tombstones), key and value side by side in one primitive array (one cache miss per probe), no
+ * boxing. Not thread-safe.
  */
 final class LongLongMap {
 
     static final long MISSING = Long.MIN_VALUE;
 
-    private long[] keys;
-    private long[] values;
+    private long[] table;
     private int mask;
     private int size;
 
     LongLongMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        allocate(capacity);
+        table = new long[capacity * 2];
+        mask = capacity - 1;
     }
 
     int size() {
@@ -23,11 +24,12 @@ final class LongLongMap {
     }
 
     long get(long key) {
+        long[] t = table;
         int i = slot(key);
         while (true) {
-            long k = keys[i];
+            long k = t[2 * i];
             if (k == key) {
-                return values[i];
+                return t[2 * i + 1];
             }
             if (k == 0) {
                 return MISSING;
@@ -40,15 +42,15 @@ final class LongLongMap {
     long put(long key, long value) {
         int i = slot(key);
         while (true) {
-            long k = keys[i];
+            long k = table[2 * i];
             if (k == key) {
-                long previous = values[i];
-                values[i] = value;
+                long previous = table[2 * i + 1];
+                table[2 * i + 1] = value;
                 return previous;
             }
             if (k == 0) {
-                keys[i] = key;
-                values[i] = value;
+                table[2 * i] = key;
+                table[2 * i + 1] = value;
                 if (++size > (mask + 1) * 3 / 4) {
                     resize((mask + 1) * 2);
                 }
@@ -61,7 +63,7 @@ final class LongLongMap {
     void remove(long key) {
         int i = slot(key);
         while (true) {
-            long k = keys[i];
+            long k = table[2 * i];
             if (k == 0) {
                 return;
             }
@@ -74,26 +76,26 @@ final class LongLongMap {
         // Backward shift: move later entries of the probe run into the gap so lookups never stop early.
         int gap = i;
         int j = (i + 1) & mask;
-        while (keys[j] != 0) {
-            int home = slot(keys[j]);
+        while (table[2 * j] != 0) {
+            int home = slot(table[2 * j]);
             boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
             if (movable) {
-                keys[gap] = keys[j];
-                values[gap] = values[j];
+                table[2 * gap] = table[2 * j];
+                table[2 * gap + 1] = table[2 * j + 1];
                 gap = j;
             }
             j = (j + 1) & mask;
         }
-        keys[gap] = 0;
-        values[gap] = 0;
+        table[2 * gap] = 0;
+        table[2 * gap + 1] = 0;
         if (mask > 1024 && size < (mask + 1) / 8) {
             resize((mask + 1) / 2);
         }
     }
 
-    /** Heap bytes held by the two arrays. */
+    /** Heap bytes held by the table. */
     long footprint() {
-        return 16L * (mask + 1);
+        return 8L * table.length;
     }
 
     private int slot(long key) {
@@ -101,25 +103,19 @@ final class LongLongMap {
         return (int) (h ^ (h >>> 32)) & mask;
     }
 
-    private void allocate(int capacity) {
-        keys = new long[capacity];
-        values = new long[capacity];
-        mask = capacity - 1;
-    }
-
     private void resize(int capacity) {
-        long[] oldKeys = keys;
-        long[] oldValues = values;
-        allocate(capacity);
-        for (int i = 0; i < oldKeys.length; i++) {
-            long k = oldKeys[i];
+        long[] old = table;
+        table = new long[capacity * 2];
+        mask = capacity - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            long k = old[i];
             if (k != 0) {
                 int j = slot(k);
-                while (keys[j] != 0) {
+                while (table[2 * j] != 0) {
                     j = (j + 1) & mask;
                 }
-                keys[j] = k;
-                values[j] = oldValues[i];
+                table[2 * j] = k;
+                table[2 * j + 1] = old[i + 1];
             }
         }
     }

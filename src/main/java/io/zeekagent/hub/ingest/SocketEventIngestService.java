@@ -157,7 +157,9 @@ public class SocketEventIngestService {
     }
 
     SocketEventResponse find(String seuid) {
-        return store.find(seuid).orElseThrow(() -> NotFoundException.of("socket event", seuid));
+        return store.find(seuid)
+                .orElseThrow(() -> new NotFoundException(
+                        "socket-event-not-found", "Socket event not found", "No socket event '" + seuid + "'"));
     }
 
     AgentEventWriter writer() {

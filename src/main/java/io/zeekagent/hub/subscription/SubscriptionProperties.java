@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultInterval how often agents run a query when the subscription does not say (1 s to 1 day, whole seconds)
  * @param defaultEvent the Zeek event name agents send rows as when the subscription does not say; rows are routed by
  *     cookie, so the name only shows up on the wire
+ * @param defaultSocketEvents whether the hub creates, once, the seed's socket-event subscription for v1 agents so
+ *     attribution works out of the box (it can be edited or disabled afterwards like any other)
  */
 @ConfigurationProperties("hub.subscription")
 @Validated
@@ -20,7 +22,9 @@ record SubscriptionProperties(
         @DefaultValue("10s") @NotNull Duration defaultInterval,
 
         @DefaultValue("ZeekAgent::query_result") @NotNull @Pattern(regexp = Subscriptions.EVENT_PATTERN)
-        String defaultEvent) {
+        String defaultEvent,
+
+        @DefaultValue("true") boolean defaultSocketEvents) {
 
     SubscriptionProperties {
         if (defaultInterval.compareTo(Duration.ofSeconds(1)) < 0

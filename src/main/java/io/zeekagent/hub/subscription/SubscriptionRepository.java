@@ -9,6 +9,8 @@ interface SubscriptionRepository extends JpaRepository<Subscription, String> {
 
     List<Subscription> findByEnabledTrueOrderByCreatedAtAsc();
 
+    boolean existsByName(String name);
+
     @Query("select s from Subscription s where :group member of s.groups order by s.name")
     List<Subscription> findByGroup(String group);
 }

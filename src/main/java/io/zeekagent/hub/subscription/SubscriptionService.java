@@ -63,6 +63,20 @@ public class SubscriptionService {
         return SubscriptionResponse.from(subscriptions.saveAndFlush(subscription));
     }
 
+    /**
+     * Creates the subscription unless one with the same name exists; how the hub's built-in subscriptions are made
+     * once and then left to the operator.
+     *
+     * @return the created subscription, or empty when one of that name already existed
+     */
+    @Transactional
+    public Optional<SubscriptionResponse> createIfNameAbsent(SubscriptionRequest request) {
+        if (subscriptions.existsByName(request.name())) {
+            return Optional.empty();
+        }
+        return Optional.of(create(request));
+    }
+
     /** Replaces a subscription's definition; the revision grows only when something actually changed. */
     @Transactional
     public SubscriptionResponse update(String id, SubscriptionRequest request) {

@@ -1,7 +1,6 @@
 package io.zeekagent.hub.system;
 
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
 /** A resource named in the request does not exist: 404. */
@@ -14,12 +13,9 @@ public class NotFoundException extends ApiException {
     /** A generic not-found for {@code kind} (e.g. "host") with the given id. */
     public static NotFoundException of(String kind, Object id) {
         return new NotFoundException(
-                slug(kind) + "-not-found", capitalise(kind) + " not found", "No " + kind + " '" + id + "'");
-    }
-
-    /** "socket event" becomes "socket-event": a problem type is a URI, and a space in it made every 404 a 500. */
-    private static String slug(String kind) {
-        return kind.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+                kind.trim().replaceAll("\\s+", "-") + "-not-found",
+                capitalise(kind) + " not found",
+                "No " + kind + " '" + id + "'");
     }
 
     private static String capitalise(String s) {
