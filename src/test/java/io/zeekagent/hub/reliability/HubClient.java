@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,7 +72,7 @@ final class HubClient {
     }
 
     /** Stored socket events, of one host or (hostId null) of all. */
-    long countSocketEvents(String hostId) throws IOException {
+    long countSocketEvents(@Nullable String hostId) throws IOException {
         Reply r = get("/api/v1/socket-events?size=1" + (hostId == null ? "" : "&hostId=" + hostId));
         if (r.status() != 200) {
             throw new IOException("GET socket-events answered " + r.status() + ": " + r.body());
@@ -92,7 +93,7 @@ final class HubClient {
     }
 
     /** The value of a counter or gauge from {@code /actuator/metrics}, summed over the given tag (or all). */
-    double metric(String name, String tag) throws IOException {
+    double metric(String name, @Nullable String tag) throws IOException {
         Reply r = get("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag));
         if (r.status() == 404) {
             return 0;
