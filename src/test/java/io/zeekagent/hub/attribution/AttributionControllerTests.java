@@ -2,6 +2,7 @@ package io.zeekagent.hub.attribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -13,7 +14,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Tests for {@link AttributionController} over a real, small index. */
 @WebMvcTest(AttributionController.class)
-@Import(AttributionControllerTests.Fixture.class)
+@Import({AttributionControllerTests.Fixture.class, ApiKeyTestConfiguration.class})
 class AttributionControllerTests {
 
     @TestConfiguration

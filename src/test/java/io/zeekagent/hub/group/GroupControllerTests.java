@@ -9,6 +9,7 @@ import static org.mockito.BDDMockito.willThrow;
 
 import io.zeekagent.hub.host.HostResponse;
 import io.zeekagent.hub.host.HostStatus;
+import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import io.zeekagent.hub.system.ConflictException;
 import io.zeekagent.hub.system.FieldProblem;
 import io.zeekagent.hub.system.InvalidRequestException;
@@ -20,6 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -27,6 +29,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Tests for {@link GroupController}. */
 @WebMvcTest(GroupController.class)
+@Import(ApiKeyTestConfiguration.class)
 class GroupControllerTests {
 
     private static final Instant T = Instant.parse("2026-01-01T12:00:00Z");

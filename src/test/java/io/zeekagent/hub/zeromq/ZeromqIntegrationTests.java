@@ -3,6 +3,8 @@ package io.zeekagent.hub.zeromq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.zeekagent.hub.security.ApiKeyTestConfiguration;
+import io.zeekagent.hub.security.TestApiKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /** Tests for the bridge inside the whole application: actuator health and metrics over HTTP. */
+@Import(ApiKeyTestConfiguration.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -47,6 +51,7 @@ class ZeromqIntegrationTests {
     private String get(String path) throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header(TestApiKeys.HEADER, TestApiKeys.ADMIN)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();
