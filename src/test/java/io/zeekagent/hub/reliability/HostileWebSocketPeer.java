@@ -132,7 +132,7 @@ final class HostileWebSocketPeer {
         in.read(new byte[256]); // the 101 answer; after this, never read again
         String payload = dataMessage(
                 "/zeek-agent/flood",
-                "ZeekAgentAPI::flood",
+                "Hostile::flood",
                 "[{\"@data-type\":\"string\",\"data\":\"" + "f".repeat(messageBytes) + "\"}]");
         try (Client flooder = Client.open(port)) {
             flooder.send("[\"/zeek-agent/other\"]");
