@@ -25,6 +25,7 @@ final class AgentEventWriter {
 
     static final long FIRST_BACKOFF_MILLIS = 100;
     static final long MAX_BACKOFF_MILLIS = 2_000;
+    private static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private static final Logger log = LoggerFactory.getLogger(AgentEventWriter.class);
 
@@ -70,8 +71,9 @@ final class AgentEventWriter {
 
     /** Stops taking time slices and commits whatever is buffered before returning. */
     void stop() {
+        // No interrupt: the writer polls in short slices and sees the flag. An interrupted thread would have its
+        // database file channel closed under it (NIO), and the last batch would be lost on the way out.
         running = false;
-        thread.interrupt();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
@@ -86,16 +88,19 @@ final class AgentEventWriter {
             try {
                 long deadline = System.nanoTime() + flushNanos;
                 while (batch.size() < batchSize) {
-                    long left = deadline - System.nanoTime();
+                    long left = Math.min(deadline - System.nanoTime(), STOP_CHECK_NANOS);
                     StoredSocketEvent next = left > 0 ? buffer.poll(left, TimeUnit.NANOSECONDS) : null;
                     if (next == null) {
-                        break;
+                        if (!running || System.nanoTime() >= deadline) {
+                            break;
+                        }
+                        continue;
                     }
                     batch.add(next);
                     buffer.drainTo(batch, batchSize - batch.size());
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // Not re-asserted: the thread ends here, and the commit below must not run interrupted.
                 break;
             }
             commitRetrying(batch);
@@ -138,8 +143,7 @@ final class AgentEventWriter {
             try {
                 Thread.sleep(backoff);
             } catch (InterruptedException e) {
-                // Stopping: the run loop makes one last attempt.
-                Thread.currentThread().interrupt();
+                // Not re-asserted, as above: the run loop makes one last, uninterrupted attempt.
                 return;
             }
             backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
