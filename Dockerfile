@@ -24,7 +24,7 @@ WORKDIR /app
 COPY --from=build --chown=hub:hub /src/app.jar /app/app.jar
 USER hub
 # Inside a container the hub must listen on every interface, not only loopback as on a workstation.
-ENV SPRING_DATASOURCE_URL=jdbc:h2:file:/data/hub \
+ENV SPRING_DATASOURCE_URL="jdbc:h2:file:/data/hub;WRITE_DELAY=0" \
     HUB_ZEROMQ_XPUB_ENDPOINT=tcp://0.0.0.0:27760 \
     HUB_ZEROMQ_XSUB_ENDPOINT=tcp://0.0.0.0:27761 \
     HUB_ACTIVITY_FILE=/data/logs/zeek-agent.log \

@@ -2,6 +2,7 @@ package io.zeekagent.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import io.zeekagent.hub.support.HubHttp;
 import io.zeekagent.hub.support.HubHttp.Reply;
 import java.util.UUID;
@@ -10,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /** End-to-end over real HTTP: the Done-when cases of the foundation, against the whole application. */
+@Import(ApiKeyTestConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMetrics
 class HubIntegrationTests {

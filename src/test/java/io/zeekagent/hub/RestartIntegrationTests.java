@@ -2,6 +2,7 @@ package io.zeekagent.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zeekagent.hub.security.TestApiKeys;
 import io.zeekagent.hub.support.HubHttp;
 import io.zeekagent.hub.support.HubHttp.Reply;
 import java.nio.file.Path;
@@ -60,6 +61,7 @@ class RestartIntegrationTests {
         return new SpringApplicationBuilder(ZeekAgentHubApplication.class)
                 .run(
                         "--server.port=0",
+                        "--hub.security.admin-key=" + TestApiKeys.ADMIN,
                         "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("hub") + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,21 +15,36 @@ import org.slf4j.LoggerFactory;
  * Buffers agent socket events in a bounded queue and commits them from one thread, a batch at a time, every
  * flush interval or as soon as a batch is full. A full buffer drops the row and counts it; stopping drains and
  * commits everything still buffered.
+ *
+ * <p>When the database is unreachable the writer keeps the batch and retries it with a backoff (up to
+ * {@link #MAX_BACKOFF_MILLIS}) instead of throwing it away: agents keep sending, rows wait in the bounded buffer, and
+ * what does not fit is dropped and counted, so an outage costs at most the rows beyond the buffer. A batch that
+ * fails for another reason (a bug, a constraint) would fail forever and is dropped and counted at once.
  */
 final class AgentEventWriter {
+
+    static final long FIRST_BACKOFF_MILLIS = 100;
+    static final long MAX_BACKOFF_MILLIS = 2_000;
+    private static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private static final Logger log = LoggerFactory.getLogger(AgentEventWriter.class);
 
     private final BlockingQueue<StoredSocketEvent> buffer;
     private final Consumer<List<StoredSocketEvent>> committer;
+    private final IntConsumer failed;
     private final long flushNanos;
     private final int batchSize;
     private @Nullable Thread thread;
     private volatile boolean running;
 
-    AgentEventWriter(IngestProperties properties, Consumer<List<StoredSocketEvent>> committer) {
+    /**
+     * @param committer writes one batch in one transaction; throws when it could not
+     * @param failed told how many events were given up on after a failed write
+     */
+    AgentEventWriter(IngestProperties properties, Consumer<List<StoredSocketEvent>> committer, IntConsumer failed) {
         this.buffer = new ArrayBlockingQueue<>(properties.bufferCapacity());
         this.committer = committer;
+        this.failed = failed;
         this.flushNanos = properties.flushInterval().toNanos();
         this.batchSize = properties.batchSize();
     }
@@ -40,6 +56,11 @@ final class AgentEventWriter {
 
     int buffered() {
         return buffer.size();
+    }
+
+    boolean isAlive() {
+        Thread current = thread;
+        return current != null && current.isAlive();
     }
 
     /** Starts a fresh writer thread; a Thread cannot be started twice, and a test context may be restarted. */
@@ -55,10 +76,11 @@ final class AgentEventWriter {
 
     /** Stops taking time slices and commits whatever is buffered before returning. */
     void stop() {
+        // No interrupt: the writer polls in short slices and sees the flag. An interrupted thread would have its
+        // database file channel closed under it (NIO), and the last batch would be lost on the way out.
         running = false;
         Thread current = thread;
         if (current != null) {
-            current.interrupt();
             try {
                 current.join(TimeUnit.SECONDS.toMillis(30));
             } catch (InterruptedException e) {
@@ -74,39 +96,101 @@ final class AgentEventWriter {
             try {
                 long deadline = System.nanoTime() + flushNanos;
                 while (batch.size() < batchSize) {
-                    long left = deadline - System.nanoTime();
+                    long left = Math.min(deadline - System.nanoTime(), STOP_CHECK_NANOS);
                     StoredSocketEvent next = left > 0 ? buffer.poll(left, TimeUnit.NANOSECONDS) : null;
                     if (next == null) {
-                        break;
+                        if (!running || System.nanoTime() >= deadline) {
+                            break;
+                        }
+                        continue;
                     }
                     batch.add(next);
                     buffer.drainTo(batch, batchSize - batch.size());
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // Not re-asserted: the thread ends here, and the commit below must not run interrupted.
                 break;
             }
-            commit(batch);
+            commitRetrying(batch);
         }
-        commit(batch);
+        commitOnce(batch);
     }
 
-    private synchronized void flushAll() {
-        List<StoredSocketEvent> batch = new ArrayList<>(batchSize);
-        while (buffer.drainTo(batch, batchSize) > 0) {
-            commit(batch);
-        }
-    }
-
-    private void commit(List<StoredSocketEvent> batch) {
+    /** Commits the batch, waiting out a database outage for as long as the writer runs. */
+    private void commitRetrying(List<StoredSocketEvent> batch) {
         if (batch.isEmpty()) {
             return;
         }
+        List<StoredSocketEvent> events = List.copyOf(batch);
+        long backoff = FIRST_BACKOFF_MILLIS;
+        long failingSince = 0;
+        while (true) {
+            try {
+                committer.accept(events);
+                if (failingSince != 0) {
+                    log.info(
+                            "Database reachable again after {} ms; socket events are written again",
+                            (System.nanoTime() - failingSince) / 1_000_000);
+                }
+                batch.clear();
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseOutage.isOutage(e) || !running) {
+                    giveUp(batch, e);
+                    return;
+                }
+                if (failingSince == 0) {
+                    failingSince = System.nanoTime();
+                    log.warn(
+                            "Database unavailable ({}); holding {} socket events and retrying, {} more buffered",
+                            e.getMessage(),
+                            events.size(),
+                            buffer.size());
+                }
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                // Not re-asserted, as above: the run loop makes one last, uninterrupted attempt.
+                return;
+            }
+            backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+        }
+    }
+
+    /** Last attempts at shutdown: one try per batch; once the database is down, the rest is counted as lost. */
+    private synchronized void flushAll() {
+        List<StoredSocketEvent> batch = new ArrayList<>(batchSize);
+        while (buffer.drainTo(batch, batchSize) > 0) {
+            if (!commitOnce(batch)) {
+                List<StoredSocketEvent> rest = new ArrayList<>();
+                buffer.drainTo(rest);
+                giveUp(rest, null);
+                return;
+            }
+        }
+    }
+
+    private boolean commitOnce(List<StoredSocketEvent> batch) {
+        if (batch.isEmpty()) {
+            return true;
+        }
         try {
             committer.accept(List.copyOf(batch));
+            batch.clear();
+            return true;
         } catch (RuntimeException e) {
-            log.error("Could not store {} socket events; they are lost", batch.size(), e);
+            giveUp(batch, e);
+            return false;
         }
+    }
+
+    private void giveUp(List<StoredSocketEvent> batch, @Nullable RuntimeException cause) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        log.error("Could not store {} socket events; they are lost", batch.size(), cause);
+        failed.accept(batch.size());
         batch.clear();
     }
 }

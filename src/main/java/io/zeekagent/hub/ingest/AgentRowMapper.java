@@ -2,6 +2,7 @@ package io.zeekagent.hub.ingest;
 
 import java.math.BigDecimal;
 import java.net.InetAddress;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -185,13 +186,13 @@ final class AgentRowMapper {
             BigDecimal seconds = v instanceof Number n
                     ? new BigDecimal(n.toString())
                     : new BigDecimal(v.toString().trim());
-            long whole = seconds.longValue();
+            long whole = seconds.toBigInteger().longValueExact();
             return Instant.ofEpochSecond(
                     whole,
                     seconds.subtract(BigDecimal.valueOf(whole))
                             .movePointRight(9)
                             .longValue());
-        } catch (NumberFormatException | ArithmeticException e) {
+        } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
             try {
                 return Instant.parse(v.toString().trim());
             } catch (RuntimeException notIso) {

@@ -50,13 +50,13 @@ public class SocketEventIngestService {
         this.tx = tx;
         this.attribution = attribution;
         this.properties = properties;
-        this.writer = new AgentEventWriter(properties, this::commitAgentBatch);
         this.written = Counter.builder("hub.ingest.events.written")
                 .description("Socket events committed to the database")
                 .register(meters);
         this.droppedFull = dropped(meters, "buffer-full");
         this.droppedInvalid = dropped(meters, "invalid");
         this.droppedFailed = dropped(meters, "write-failed");
+        this.writer = new AgentEventWriter(properties, this::commit, droppedFailed::increment);
         Gauge.builder("hub.ingest.buffer", writer, AgentEventWriter::buffered)
                 .description("Agent socket events waiting for the writer")
                 .register(meters);
@@ -136,7 +136,8 @@ public class SocketEventIngestService {
             SocketEventInput input;
             try {
                 input = validator.validate(mapper.map(hostId, row), "", problems);
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
+                // One row an agent got wrong must not cost the rows after it.
                 input = null;
             }
             if (input == null) {
@@ -163,15 +164,6 @@ public class SocketEventIngestService {
 
     AgentEventWriter writer() {
         return writer;
-    }
-
-    private void commitAgentBatch(List<StoredSocketEvent> batch) {
-        try {
-            commit(batch);
-        } catch (RuntimeException e) {
-            droppedFailed.increment(batch.size());
-            throw e;
-        }
     }
 
     private void commit(List<StoredSocketEvent> events) {

@@ -3,8 +3,8 @@ package io.zeekagent.hub.ingest;
 import io.zeekagent.hub.attribution.IpAddress;
 import io.zeekagent.hub.system.FieldProblem;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -108,14 +108,15 @@ final class SocketEventValidator {
         try {
             if (t.matches("[0-9]+(\\.[0-9]+)?")) {
                 BigDecimal seconds = new BigDecimal(t);
-                long whole = seconds.longValue();
+                // Exact: longValue() silently wraps a huge number into some other, possibly valid, time.
+                long whole = seconds.toBigInteger().longValueExact();
                 long nanos = seconds.subtract(BigDecimal.valueOf(whole))
                         .movePointRight(9)
                         .longValue();
                 return Instant.ofEpochSecond(whole, nanos);
             }
             return Instant.parse(t);
-        } catch (ArithmeticException | DateTimeParseException | NumberFormatException ex) {
+        } catch (ArithmeticException | DateTimeException | NumberFormatException ex) {
             problems.add(new FieldProblem(field, "must be epoch seconds or an ISO-8601 time"));
             return null;
         }

@@ -93,7 +93,20 @@ public class ResultRouter {
         Instant now = Instant.now();
         Cached c = cache.get(id);
         if (c == null || c.expires().isBefore(now)) {
-            c = new Cached(subscriptions.find(id), now.plus(properties.lookupCacheTtl()));
+            Optional<RoutedSubscription> found;
+            try {
+                found = subscriptions.find(id);
+            } catch (RuntimeException e) {
+                if (c == null) {
+                    throw e;
+                }
+                // The database is away. The subscription as last seen still routes the row (socket events then wait
+                // in ingest's bounded buffer), and the next look-up is one TTL away, not one row away: each attempt
+                // can wait for the pool's connection timeout on this thread.
+                cache.put(id, new Cached(c.subscription(), now.plus(properties.lookupCacheTtl())));
+                return c.subscription();
+            }
+            c = new Cached(found, now.plus(properties.lookupCacheTtl()));
             if (cache.size() > 10_000) {
                 cache.clear();
             }

@@ -1,5 +1,6 @@
 package io.zeekagent.hub.security;
 
+import io.zeekagent.hub.system.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,13 +8,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -62,6 +66,17 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             authenticated = authenticationManager.authenticate(ApiKeyAuthentication.unauthenticated(key));
         } catch (AuthenticationException e) {
             failures.invalidKey(request, response, "The API key is unknown or has been revoked");
+            return;
+        } catch (DataAccessException | TransactionException e) {
+            // Stored keys live in the database: while it is away no key can be checked, which is not the key's fault.
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            ProblemResponses.write(
+                    response,
+                    ProblemResponses.problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "database-unavailable",
+                            "Database unavailable",
+                            "The API key cannot be checked while the database is unreachable. Retry later."));
             return;
         }
         SecurityContext context = contexts.createEmptyContext();

@@ -2,6 +2,7 @@ package io.zeekagent.hub.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zeekagent.hub.system.ProblemResponses;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,6 +21,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The REST API's filter chain: API keys, roles from {@link AccessPolicy}, problem+json for 401/403/429, and the
@@ -69,6 +72,21 @@ class SecurityConfig {
                         .accessDeniedHandler(new ProblemAccessDeniedHandler()))
                 .authorizeHttpRequests(SecurityConfig::authorize);
         return http.build();
+    }
+
+    /**
+     * A request the firewall refuses (an encoded {@code %}, {@code ;} or {@code //} in the path...) is bad input like
+     * any other: a 400 problem, not Boot's JSON error page.
+     */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return (request, response, rejected) -> ProblemResponses.write(
+                response,
+                ProblemResponses.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "request-rejected",
+                        "Request rejected",
+                        "The request was refused before it reached the API: " + rejected.getMessage()));
     }
 
     private static void authorize(

@@ -12,6 +12,7 @@ import io.zeekagent.hub.broker.BrokerValue;
 import io.zeekagent.hub.broker.ZeekEvent;
 import io.zeekagent.hub.host.HostService;
 import io.zeekagent.hub.host.HostStatus;
+import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * End to end over real ZeroMQ and real HTTP: simulated v1 agents against a whole hub on random ports.
  */
+@Import(ApiKeyTestConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AgentsEndToEndIntegrationTests {
 

@@ -3,6 +3,7 @@ package io.zeekagent.hub.zeromq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import io.zeekagent.hub.security.TestApiKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /** Tests for the bridge inside the whole application: actuator health and metrics over HTTP. */
+@Import(ApiKeyTestConfiguration.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
