@@ -49,6 +49,29 @@ public final class BenchReport {
         System.out.flush();
     }
 
+    /** Prints a figure that has no target of its own (shown with status "-"). */
+    public static void info(String name, double value, String unit, String baselineName, double baseline) {
+        String ratio = Double.isNaN(baseline) || baseline == 0 ? "-" : format(value / baseline) + "×";
+        System.out.println(String.join(
+                "|",
+                "BENCH",
+                name,
+                format(value),
+                unit,
+                baselineName,
+                Double.isNaN(baseline) ? "-" : format(baseline),
+                ratio,
+                "-",
+                "-"));
+        System.out.flush();
+    }
+
+    /** Prints a figure that could not be measured in this run, and why (e.g. PostgreSQL did not answer). */
+    public static void skipped(String name, String target, String reason) {
+        System.out.println(String.join("|", "BENCH", name, "-", "-", "-", "-", "-", target, "skipped: " + reason));
+        System.out.flush();
+    }
+
     static String format(double v) {
         if (Double.isNaN(v)) {
             return "-";

@@ -35,6 +35,7 @@ public final class BatchEnrichmentBenchmark {
             long start = System.nanoTime();
             index.enrichNdjson(new ConnLogGenerator(data, lines, false), out);
             double seconds = (System.nanoTime() - start) / 1e9;
+            ndjson = Math.max(ndjson, lines / seconds);
             System.out.printf(
                     "NDJSON round %d: %,d lines in %.2f s = %,.0f lines/s, %,d bytes out%n",
                     round, lines, seconds, lines / seconds, out.bytes);
@@ -49,6 +50,7 @@ public final class BatchEnrichmentBenchmark {
                             65536),
                     writer);
             double seconds = (System.nanoTime() - start) / 1e9;
+            tsvRate = Math.max(tsvRate, lines / seconds);
             System.out.printf(
                     "TSV round %d: %,d lines in %.2f s = %,.0f lines/s, %,d bytes out%n",
                     round, lines, seconds, lines / seconds, out.bytes);
@@ -58,22 +60,33 @@ public final class BatchEnrichmentBenchmark {
         sampled.sampleHeapEvery = 250_000;
         index.enrichNdjson(sampled, new CountingOutput());
         System.out.println("  " + sampled.samples);
-        BenchReport.figure(
+        // The target (≥ 200,000 lines/s) is over HTTP, measured by bench.HttpAttributionBenchmark; these
+        // in-process figures show what the enricher itself does, against generating and copying the same lines.
+        double ndjsonCopy = 0;
+        double tsvCopy = 0;
+        for (int round = 0; round < 2; round++) {
+            ndjsonCopy = Math.max(ndjsonCopy, copyRate(new ConnLogGenerator(data, lines, false), lines));
+            tsvCopy = Math.max(tsvCopy, copyRate(new ConnLogGenerator(data, lines, true), lines));
+        }
+        BenchReport.info(
                 "conn.log NDJSON enrichment in-process, generation included",
                 ndjson,
                 "lines/s",
-                "-",
-                Double.NaN,
-                ">= 200,000 lines/s",
-                ndjson >= 200_000);
-        BenchReport.figure(
+                "generating and copying the same lines, no enrichment",
+                ndjsonCopy);
+        BenchReport.info(
                 "conn.log TSV enrichment in-process, generation included",
                 tsvRate,
                 "lines/s",
-                "-",
-                Double.NaN,
-                ">= 200,000 lines/s",
-                tsvRate >= 200_000);
+                "generating and copying the same lines, no enrichment",
+                tsvCopy);
+    }
+
+    /** Lines per second of reading a generated log to a discarding output: the trivial baseline. */
+    private static double copyRate(InputStream in, int lines) throws IOException {
+        long start = System.nanoTime();
+        in.transferTo(new CountingOutput());
+        return lines * 1e9 / (System.nanoTime() - start);
     }
 
     /** Discards output, counting bytes. */

@@ -1,8 +1,11 @@
 package io.zeekagent.hub.broker.bench;
 
+import io.zeekagent.hub.bench.BenchReport;
 import io.zeekagent.hub.broker.BrokerValue;
 import io.zeekagent.hub.broker.EventCodec;
 import io.zeekagent.hub.broker.ZeekEvent;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,6 +17,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Throughput of {@link EventCodec} on a realistic result row: a socket_events row of DESIGN §5 (host id,
@@ -83,8 +91,80 @@ public class CodecBenchmark {
         return EventCodec.JSON_V1.decode(json);
     }
 
-    /** Runs this benchmark (or the JMH arguments given) without a JMH uber-jar. */
+    /**
+     * With JMH arguments, runs JMH as given; without, runs the four benchmarks at the {@code bench.mode} size and
+     * prints them through {@link BenchReport}, each bin v1 figure against JSON v1 measured in the same run.
+     */
     public static void main(String[] args) throws Exception {
-        org.openjdk.jmh.Main.main(args.length > 0 ? args : new String[] {CodecBenchmark.class.getName()});
+        if (args.length > 0) {
+            org.openjdk.jmh.Main.main(args);
+            return;
+        }
+        boolean quick = BenchReport.quick();
+        Options options = new OptionsBuilder()
+                .include(CodecBenchmark.class.getName() + "\\.")
+                .forks(1)
+                .jvmArgs("-Xms512m", "-Xmx512m")
+                .warmupIterations(quick ? 3 : 5)
+                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
+                .measurementIterations(quick ? 3 : 5)
+                .measurementTime(TimeValue.seconds(quick ? 1 : 2))
+                .build();
+        Map<String, Double> score = new HashMap<>();
+        for (RunResult result : new Runner(options).run()) {
+            String method = result.getParams().getBenchmark();
+            score.put(
+                    method.substring(method.lastIndexOf('.') + 1),
+                    result.getPrimaryResult().getScore());
+        }
+        for (String op : new String[] {"encode", "decode"}) {
+            double bin = score.getOrDefault(op + "BinV1", Double.NaN);
+            BenchReport.figure(
+                    "codec " + op + " bin v1, socket_events row (JMH, 1 thread)",
+                    bin,
+                    "events/s",
+                    op + " JSON v1, same row",
+                    score.getOrDefault(op + "JsonV1", Double.NaN),
+                    "≥ 1,000,000 events/s (issue 3)",
+                    bin >= 1_000_000);
+        }
+        cpuTimeFigures(quick);
+    }
+
+    /** The same operations timed by thread CPU time ({@link CodecCpuTime}): one core's worth on a shared machine. */
+    private static void cpuTimeFigures(boolean quick) {
+        ZeekEvent row = socketEventsRow();
+        byte[] bin = EventCodec.BIN_V1.encode(row);
+        byte[] json = EventCodec.JSON_V1.encode(row);
+        int n = quick ? 300_000 : 1_000_000;
+        int rounds = quick ? 2 : 5;
+        // Warm all four paths first: on a loaded machine the JIT compiler threads get little CPU, and whichever
+        // operation was timed first would otherwise be timed while still interpreted.
+        for (int warm = 0; warm < 2; warm++) {
+            CodecCpuTime.bestPerCpuSecond(n / 2, 1, () -> EventCodec.BIN_V1.encode(row));
+            CodecCpuTime.bestPerCpuSecond(n / 2, 1, () -> EventCodec.BIN_V1.decode(bin));
+            CodecCpuTime.bestPerCpuSecond(n / 10, 1, () -> EventCodec.JSON_V1.encode(row));
+            CodecCpuTime.bestPerCpuSecond(n / 10, 1, () -> EventCodec.JSON_V1.decode(json));
+        }
+        double encode = CodecCpuTime.bestPerCpuSecond(n, rounds, () -> EventCodec.BIN_V1.encode(row));
+        double encodeJson = CodecCpuTime.bestPerCpuSecond(n / 5, rounds, () -> EventCodec.JSON_V1.encode(row));
+        double decode = CodecCpuTime.bestPerCpuSecond(n, rounds, () -> EventCodec.BIN_V1.decode(bin));
+        double decodeJson = CodecCpuTime.bestPerCpuSecond(n / 5, rounds, () -> EventCodec.JSON_V1.decode(json));
+        BenchReport.figure(
+                "codec encode bin v1 per CPU-second of one thread",
+                encode,
+                "events/cpu-s",
+                "encode JSON v1, same row",
+                encodeJson,
+                "≥ 1,000,000 events/s on one core (issue 3)",
+                encode >= 1_000_000);
+        BenchReport.figure(
+                "codec decode bin v1 per CPU-second of one thread",
+                decode,
+                "events/cpu-s",
+                "decode JSON v1, same row",
+                decodeJson,
+                "≥ 1,000,000 events/s on one core (issue 3)",
+                decode >= 1_000_000);
     }
 }

@@ -31,6 +31,23 @@ public final class CodecCpuTime {
         }
     }
 
+    /** Best operations per CPU-second of the calling thread over {@code rounds} rounds of {@code n}, after two warm-ups. */
+    static double bestPerCpuSecond(int n, int rounds, Supplier<Object> op) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double best = 0;
+        for (int round = 0; round < rounds + 2; round++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < n; i++) {
+                sink = op.get();
+            }
+            cpu = threads.getCurrentThreadCpuTime() - cpu;
+            if (round >= 2) {
+                best = Math.max(best, n * 1e9 / cpu);
+            }
+        }
+        return best;
+    }
+
     private static void run(String name, int n, Supplier<Object> op, boolean report) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();

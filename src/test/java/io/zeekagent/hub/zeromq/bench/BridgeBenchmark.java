@@ -1,5 +1,6 @@
 package io.zeekagent.hub.zeromq.bench;
 
+import io.zeekagent.hub.bench.BenchReport;
 import io.zeekagent.hub.broker.BrokerValue;
 import io.zeekagent.hub.broker.EventCodec;
 import io.zeekagent.hub.broker.ZeekEvent;
@@ -19,7 +20,8 @@ import zmq.Msg;
  * Events per second from N publishers through the embedded proxy into a hub handler (decoded), against raw JeroMQ
  * PUB→SUB of the same 4-frame messages in the same run. Not a unit test; run it with the command in docs/zeromq.md.
  *
- * <p>Arguments: {@code [publishers=4] [eventsPerRun=2000000] [rounds=3]}.
+ * <p>Arguments: {@code [publishers=4] [eventsPerRun] [rounds]}; the defaults follow {@code -Dbench.mode} (quick:
+ * 400,000 events, 2 rounds; full: 2,000,000 events, 3 rounds). The figure goes through {@link BenchReport}.
  */
 public final class BridgeBenchmark {
 
@@ -31,8 +33,8 @@ public final class BridgeBenchmark {
 
     public static void main(String[] args) throws Exception {
         int publishers = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        int events = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int events = args.length > 1 ? Integer.parseInt(args[1]) : BenchReport.size(400_000, 2_000_000);
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : BenchReport.size(2, 3);
         byte[] payload = EventCodec.BIN_V1.encode(
                 ZeekEvent.of("ZeekAgent::socket_event", BrokerValue.string("host-1"), BrokerValue.count(42)));
         System.out.printf(
@@ -59,6 +61,14 @@ public final class BridgeBenchmark {
                 bestRaw,
                 bestBridge,
                 bestBridge / bestRaw);
+        BenchReport.figure(
+                "bridge throughput, " + publishers + " publishers → embedded proxy → hub handler (decoded)",
+                bestBridge,
+                "events/s",
+                "raw JeroMQ PUB→SUB, same 4-frame messages",
+                bestRaw,
+                "≥ 300,000 events/s and ≥ 50% of raw (issue 4)",
+                bestBridge >= 300_000 && bestBridge >= 0.5 * bestRaw);
     }
 
     /** Raw JeroMQ: N publisher sockets → one SUB that only counts messages. */
