@@ -49,7 +49,8 @@ class WebSocketHubTests {
 
     @Test
     void refusesOtherPathsWithInvalidUri() throws Exception {
-        WebSocketTestClient client = WebSocketTestClient.connect("ws://127.0.0.1:" + server.port() + "/v1/other");
+        WebSocketTestClient client =
+                WebSocketTestClient.connectExpectingClose("ws://127.0.0.1:" + server.port() + "/v1/other");
 
         assertThat(client.next())
                 .isEqualTo(

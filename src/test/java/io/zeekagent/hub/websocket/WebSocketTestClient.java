@@ -35,6 +35,16 @@ final class WebSocketTestClient extends WebSocketClient {
         return client;
     }
 
+    /**
+     * Connects to a server that may answer and close at once (a refused path): whether the client still counts as
+     * open when the handshake returns is then a race, so only what was received and the close code are asserted.
+     */
+    static WebSocketTestClient connectExpectingClose(String uri) throws InterruptedException {
+        WebSocketTestClient client = new WebSocketTestClient(URI.create(uri));
+        client.connectBlocking(5, TimeUnit.SECONDS);
+        return client;
+    }
+
     /** The next message, failing the test if none arrives within five seconds. */
     String next() throws InterruptedException {
         return next(Duration.ofSeconds(5));
