@@ -10,38 +10,38 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A tiny JSON-over-HTTP client for end-to-end tests against a hub on a random port. */
-final class HubHttp {
+public final class HubHttp {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
 
-    HubHttp(int port) {
+    public HubHttp(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
     /** Status and parsed body of a response. */
-    record Reply(int status, JsonNode body) {}
+    public record Reply(int status, JsonNode body) {}
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return send(builder(path).GET().build());
     }
 
-    Reply post(String path, String body) {
+    public Reply post(String path, String body) {
         return send(json(path).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    Reply put(String path, String body) {
+    public Reply put(String path, String body) {
         return send(json(path).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    Reply patch(String path, String body) {
+    public Reply patch(String path, String body) {
         return send(json(path)
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
 
-    Reply delete(String path) {
+    public Reply delete(String path) {
         return send(builder(path).DELETE().build());
     }
 

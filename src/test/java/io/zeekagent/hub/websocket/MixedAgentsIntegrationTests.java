@@ -5,6 +5,7 @@ import static io.zeekagent.hub.broker.BrokerValue.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.zeekagent.hub.agent.HubHttp;
 import io.zeekagent.hub.agent.sim.AgentSimulator;
 import io.zeekagent.hub.agent.sim.SimHost;
 import io.zeekagent.hub.broker.BrokerValue;

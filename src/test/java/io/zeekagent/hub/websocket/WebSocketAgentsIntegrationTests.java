@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zeekagent.hub.agent.HubHttp;
 import io.zeekagent.hub.broker.BrokerValue;
 import io.zeekagent.hub.broker.ZeekEvent;
 import io.zeekagent.hub.host.HostResponse;
