@@ -9,6 +9,7 @@ import io.zeekagent.hub.agent.sim.SimHost;
 import io.zeekagent.hub.broker.ZeekEvent;
 import io.zeekagent.hub.host.HostService;
 import io.zeekagent.hub.host.HostStatus;
+import io.zeekagent.hub.support.HubHttp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,12 +55,12 @@ class HubRestartIntegrationTests {
                 assertThat(sim.runningCookies(h.hostId())).containsExactlyInAnyOrder(first, second);
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> http.get("/api/v1/subscriptions/" + first + "/results")
-                                        .body()
+                                        .json()
                                         .get("totalElements")
                                         .asLong()
                                 > 0);
                 assertThat(http.get("/api/v1/subscriptions/" + first + "/deliveries")
-                                .body()
+                                .json()
                                 .toString())
                         .contains("SUBSCRIBED");
             }
@@ -97,8 +98,8 @@ class HubRestartIntegrationTests {
                 "/api/v1/subscriptions",
                 "{\"name\":\"restart\",\"query\":\"" + query + "\",\"intervalSeconds\":1,\"updateType\":\"ADDED\","
                         + "\"hosts\":[\"" + h.hostId() + "\"]}");
-        assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
-        return r.body().get("id").asString();
+        assertThat(r.status()).as(r.json().toString()).isEqualTo(201);
+        return r.json().get("id").asString();
     }
 
     private static long subscribes(AgentSimulator sim, SimHost h) {
