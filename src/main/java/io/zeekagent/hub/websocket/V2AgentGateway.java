@@ -6,6 +6,7 @@ import io.zeekagent.hub.broker.JsonV1;
 import io.zeekagent.hub.broker.ZeekEvent;
 import io.zeekagent.hub.dispatch.DispatchService;
 import io.zeekagent.hub.host.AgentAnnouncement;
+import io.zeekagent.hub.host.HostDetailsService;
 import io.zeekagent.hub.host.HostService;
 import io.zeekagent.hub.result.AgentRow;
 import io.zeekagent.hub.result.ResultRouter;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hub's side of the v2 session (§2.6), played as the Zeek package would but without its bugs: a hello
- * registers or updates the host and, with a new hello query id, starts a fresh session that gets {@code
+ * registers or updates the host (and the details only v2 reports: platform, OS, tables) and, with a new hello query id, starts a fresh session that gets {@code
  * zeek_hello_v1} and everything redelivered; results are routed like v1 rows by their cookie; errors go to the
  * activity log and mark the delivery failed; shutdown or a closed socket makes the host OFFLINE. Runs on the
  * WebSocket decoder threads, one connection's messages in order.
@@ -29,6 +30,7 @@ class V2AgentGateway implements PeerListener {
     private final WebSocketHub hub;
     private final V2Sessions sessions;
     private final HostService hosts;
+    private final HostDetailsService hostDetails;
     private final DispatchService dispatch;
     private final ResultRouter results;
     private final ActivityLog activity;
@@ -38,12 +40,14 @@ class V2AgentGateway implements PeerListener {
             WebSocketHub hub,
             V2Sessions sessions,
             HostService hosts,
+            HostDetailsService hostDetails,
             DispatchService dispatch,
             ResultRouter results,
             ActivityLog activity) {
         this.hub = hub;
         this.sessions = sessions;
         this.hosts = hosts;
+        this.hostDetails = hostDetails;
         this.dispatch = dispatch;
         this.results = results;
         this.activity = activity;
@@ -103,8 +107,11 @@ class V2AgentGateway implements PeerListener {
         Instant now = Instant.now();
         V2Session current = sessions.find(agentId).orElse(null);
         if (current != null && current.peer() == peer && current.helloQueryId().equals(helloId)) {
+            boolean changed = !hello.details(now).sameAs(current.hello().details(now));
             current.helloAgain(hello, now);
-            hosts.touch(agentId);
+            if (hosts.touch(agentId) && changed) {
+                hostDetails.record(agentId, hello.details(now));
+            }
             return;
         }
         peer.agentId(agentId);
@@ -122,6 +129,7 @@ class V2AgentGateway implements PeerListener {
                 null,
                 hello.addresses(),
                 V2AgentTransport.TRANSPORT));
+        hostDetails.record(agentId, hello.details(now));
         dispatch.hostAnnounced(agentId, groups);
         sessions.send(
                 V2Topics.host(agentId),

@@ -248,6 +248,9 @@ class WebSocketAgentsIntegrationTests {
         agent.connect();
         await().until(() ->
                 hosts.find(agentId).map(h -> h.status() == HostStatus.ONLINE).orElse(false));
+        // The hub's zeek_hello ends its handling of the agent's hello; what a test sends next is not raced by it
+        // (a close, taken on the selector thread, would otherwise overtake a shutdown still queued behind the hello).
+        await().until(() -> !named(agent, HubEvents.ZEEK_HELLO).isEmpty());
         return agent;
     }
 
