@@ -14,3 +14,7 @@ create table host_details (
     constraint pk_host_details primary key (host_id),
     constraint fk_host_details_host foreign key (host_id) references hosts (host_id) on delete cascade
 );
+
+-- Why a target of a one-shot query failed (state FAILED), as the agent said it (a v2 agent_error_v1 in answer to
+-- the query), so GET /api/v1/queries/{id} shows it beside the rows of the others.
+alter table one_shot_query_hosts add column error varchar(1024);

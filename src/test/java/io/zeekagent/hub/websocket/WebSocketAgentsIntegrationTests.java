@@ -217,6 +217,27 @@ class WebSocketAgentsIntegrationTests {
     }
 
     @Test
+    void oneShotQueryTheAgentCannotRunShowsTheHostFailedWithTheAgentsMessage() throws Exception {
+        connect("Honeshotfail1", "oneshot-fail-1.example.net", "10.20.0.11");
+
+        HubHttp.Reply accepted = http.post(
+                "/api/v1/queries", "{\"query\":\"SELECT nonsense FROM sockets\",\"hosts\":[\"Honeshotfail1\"]}");
+        assertThat(accepted.status()).as(accepted.json().toString()).isEqualTo(202);
+        String id = accepted.json().get("id").asString();
+
+        // The poll ends when the error arrives, not when the wait runs out: the failed host is not pending.
+        JsonNode answer = http.get("/api/v1/queries/" + id + "?waitSeconds=30").json();
+        assertThat(answer.get("complete").asBoolean()).as(answer.toString()).isTrue();
+        assertThat(answer.get("pending")).isEmpty();
+        JsonNode host = answer.get("hosts").get(0);
+        assertThat(host.get("hostId").asString()).isEqualTo("Honeshotfail1");
+        assertThat(host.get("state").asString()).isEqualTo("FAILED");
+        assertThat(host.get("error").asString()).contains("could not compile query", "no such column: nonsense");
+        assertThat(host.get("answeredAt").isNull()).isFalse();
+        assertThat(host.get("rows")).isEmpty();
+    }
+
+    @Test
     void agentsViewShowsWhatTheLastHelloSaidAndHellosKeepTheSessionFresh() throws Exception {
         connect("Hview1", "view-1.example.net", "10.20.0.10", Duration.ofMillis(300));
         JsonNode first = http.get("/api/v1/websocket/agents/Hview1").json();
