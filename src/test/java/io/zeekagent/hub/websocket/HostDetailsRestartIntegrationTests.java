@@ -3,7 +3,7 @@ package io.zeekagent.hub.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.zeekagent.hub.ZeekAgentHubApplication;
+import io.zeekagent.hub.support.FileHub;
 import io.zeekagent.hub.support.HubHttp;
 import java.net.URI;
 import java.nio.file.Path;
@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -29,8 +27,8 @@ class HostDetailsRestartIntegrationTests {
 
     @Test
     void v2HostDetailsSurviveARestartAndV1HostsHaveNone() throws Exception {
-        try (ConfigurableApplicationContext hub = start()) {
-            HubHttp http = http(hub);
+        try (ConfigurableApplicationContext hub = FileHub.start(dir)) {
+            HubHttp http = FileHub.http(hub);
             try (V2AgentSimulator agent = new V2AgentSimulator(
                     URI.create("ws://127.0.0.1:"
                             + hub.getBean(WebSocketServerLifecycle.class).port()),
@@ -49,8 +47,8 @@ class HostDetailsRestartIntegrationTests {
                     .isEqualTo(201);
         }
 
-        try (ConfigurableApplicationContext hub = start()) {
-            HubHttp http = http(hub);
+        try (ConfigurableApplicationContext hub = FileHub.start(dir)) {
+            HubHttp http = FileHub.http(hub);
             JsonNode host = http.get("/api/v1/hosts/" + AGENT).json();
             assertThat(host.get("transport").asString()).isEqualTo("websocket-v2");
             JsonNode details = host.get("details");
@@ -69,18 +67,5 @@ class HostDetailsRestartIntegrationTests {
                     .contains("\"hostId\":\"" + AGENT + "\"")
                     .contains("\"kernelVersion\":\"6.1.0-18-amd64\"");
         }
-    }
-
-    private ConfigurableApplicationContext start() {
-        // Command-line arguments win over the test-wide config/application.properties.
-        return new SpringApplicationBuilder(ZeekAgentHubApplication.class)
-                .run(
-                        "--spring.datasource.url=jdbc:h2:file:"
-                                + dir.resolve("hub").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
-                        "--hub.activity.file=" + dir.resolve("zeek-agent.log"));
-    }
-
-    private static HubHttp http(ConfigurableApplicationContext hub) {
-        return new HubHttp(((WebServerApplicationContext) hub).getWebServer().getPort());
     }
 }
