@@ -2,13 +2,12 @@ package io.zeekagent.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zeekagent.hub.security.TestApiKeys;
+import io.zeekagent.hub.support.FileHub;
 import io.zeekagent.hub.support.HubHttp;
 import io.zeekagent.hub.support.HubHttp.Reply;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** What is created over HTTP survives a restart: the same H2 file database, closed and opened again. */
@@ -20,8 +19,8 @@ class RestartIntegrationTests {
     @Test
     void groupHostAndSubscriptionSurviveARestart() {
         String subscriptionId;
-        try (ConfigurableApplicationContext first = start()) {
-            HubHttp http = new HubHttp(port(first));
+        try (ConfigurableApplicationContext first = FileHub.start(dataDir)) {
+            HubHttp http = FileHub.http(first);
             assertThat(http.post("/api/v1/groups", "{\"name\":\"dmz\",\"subnets\":[\"10.0.0.0/8\"]}")
                             .status())
                     .isEqualTo(201);
@@ -35,8 +34,8 @@ class RestartIntegrationTests {
             subscriptionId = created.json().get("id").asString();
         }
 
-        try (ConfigurableApplicationContext second = start()) {
-            HubHttp http = new HubHttp(port(second));
+        try (ConfigurableApplicationContext second = FileHub.start(dataDir)) {
+            HubHttp http = FileHub.http(second);
             assertThat(http.get("/actuator/health").json().get("status").asString())
                     .isEqualTo("UP");
             assertThat(http.get("/api/v1/groups/dmz")
@@ -55,17 +54,5 @@ class RestartIntegrationTests {
             assertThat(subscription.status()).isEqualTo(200);
             assertThat(subscription.json().get("columns").get(1).asString()).isEqualTo("name");
         }
-    }
-
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ZeekAgentHubApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--hub.security.admin-key=" + TestApiKeys.ADMIN,
-                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("hub") + ";DB_CLOSE_ON_EXIT=FALSE");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 }

@@ -38,9 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 class HostController {
 
     private final HostService hosts;
+    private final HostDetailsService details;
 
-    HostController(HostService hosts) {
+    HostController(HostService hosts, HostDetailsService details) {
         this.hosts = hosts;
+        this.details = details;
     }
 
     @GetMapping
@@ -63,7 +65,7 @@ class HostController {
                     String address,
             @Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1.." + Paging.MAX_SIZE) @RequestParam(defaultValue = "20") int size) {
-        return hosts.list(status, group, address, Paging.of(page, size, Sort.by("hostId")));
+        return details.addTo(hosts.list(status, group, address, Paging.of(page, size, Sort.by("hostId"))));
     }
 
     @PostMapping
@@ -77,19 +79,22 @@ class HostController {
             description = "A host with this id exists",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<HostResponse> preRegister(@Valid @RequestBody PreRegisterHostRequest request) {
-        HostResponse created = hosts.preRegister(request);
+        HostResponse created = details.addTo(hosts.preRegister(request));
         return ResponseEntity.created(URI.create("/api/v1/hosts/" + created.hostId()))
                 .body(created);
     }
 
     @GetMapping("/{hostId}")
-    @Operation(summary = "Get a host", description = "One host with its effective groups and every known address.")
+    @Operation(
+            summary = "Get a host",
+            description = "One host with its effective groups, every known address and, for a Zeek Agent v2, the "
+                    + "platform, operating system and tables it reported (details; null for v1 agents).")
     @ApiResponse(
             responseCode = "404",
             description = "No such host",
             content = @Content(mediaType = "application/problem+json"))
     HostResponse get(@PathVariable String hostId) {
-        return hosts.get(hostId);
+        return details.addTo(hosts.get(hostId));
     }
 
     @PatchMapping("/{hostId}")
@@ -102,7 +107,7 @@ class HostController {
             description = "No such host",
             content = @Content(mediaType = "application/problem+json"))
     HostResponse update(@PathVariable String hostId, @Valid @RequestBody UpdateHostRequest request) {
-        return hosts.update(hostId, request);
+        return details.addTo(hosts.update(hostId, request));
     }
 
     @DeleteMapping("/{hostId}")

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastSeen when the agent was last heard from
  * @param createdAt when the hub first learned of the host
  * @param updatedAt when the host's record last changed
+ * @param details what a Zeek Agent v2 reported about the host (platform, OS, kernel, tables); null for v1 agents and
+ *     hosts whose agent has not connected
  */
 @Schema(description = "A host running a Zeek Agent")
 public record HostResponse(
@@ -62,7 +64,9 @@ public record HostResponse(
         Instant lastSeen,
 
         @Schema(example = "2026-01-01T11:00:00Z") Instant createdAt,
-        @Schema(example = "2026-01-01T12:05:00Z") Instant updatedAt) {
+        @Schema(example = "2026-01-01T12:05:00Z") Instant updatedAt,
+
+        @Schema(nullable = true) @Nullable HostDetails details) {
 
     static HostResponse from(Host host, Set<String> groups, Set<String> assignedGroups) {
         return new HostResponse(
@@ -82,6 +86,30 @@ public record HostResponse(
                 host.getFirstSeen(),
                 host.getLastSeen(),
                 host.getCreatedAt(),
-                host.getUpdatedAt());
+                host.getUpdatedAt(),
+                null);
+    }
+
+    /** This response with the v2 details, or without any. */
+    HostResponse withDetails(@Nullable HostDetails details) {
+        return new HostResponse(
+                hostId,
+                hostname,
+                status,
+                transport,
+                peerName,
+                agentVersion,
+                edition,
+                addresses,
+                announcedAddresses,
+                assignedAddresses,
+                groups,
+                announcedGroups,
+                assignedGroups,
+                firstSeen,
+                lastSeen,
+                createdAt,
+                updatedAt,
+                details);
     }
 }

@@ -9,14 +9,17 @@ import org.jspecify.annotations.Nullable;
  * One target of a one-shot query and what it answered.
  *
  * @param hostId the host
- * @param state PENDING (sent, no row yet), ANSWERED (at least one row), NOT_SENT (offline)
+ * @param state PENDING (sent, no row yet), ANSWERED (at least one row), FAILED (the agent reported an error),
+ *     NOT_SENT (offline)
  * @param sentAt when {@code host_execute} was sent
- * @param answeredAt when its first row arrived
+ * @param answeredAt when its first row arrived, or its error
  * @param rows its rows, keyed by column name
+ * @param error why it failed, as the agent said it; null unless FAILED
  */
 public record HostAnswer(
         String hostId,
         String state,
         @Nullable Instant sentAt,
         @Nullable Instant answeredAt,
-        List<Map<String, @Nullable Object>> rows) {}
+        List<Map<String, @Nullable Object>> rows,
+        @Nullable String error) {}

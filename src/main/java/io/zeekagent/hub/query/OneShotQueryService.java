@@ -80,11 +80,11 @@ public class OneShotQueryService implements RowHandler {
                     : Optional.empty();
             if (transport.isPresent()) {
                 sent.add(t.hostId());
-                hosts.add(new HostAnswer(t.hostId(), "PENDING", now, null, List.of()));
+                hosts.add(new HostAnswer(t.hostId(), "PENDING", now, null, List.of(), null));
                 sends.add(() -> transport.get().execute(t.hostId(), command));
             } else {
                 notSent.add(t.hostId());
-                hosts.add(new HostAnswer(t.hostId(), "NOT_SENT", null, null, List.of()));
+                hosts.add(new HostAnswer(t.hostId(), "NOT_SENT", null, null, List.of(), null));
             }
         }
         store.create(new OneShotQueryStore.Header(id, request.query(), columns, now), hosts);
@@ -137,11 +137,41 @@ public class OneShotQueryService implements RowHandler {
             buffer.add(new OneShotQueryStore.PendingRow(
                     id, row.hostId(), row.receivedAt(), json.writeValueAsString(values)));
         }
-        if (a != null && a.pending().remove(row.hostId()) && a.pending().isEmpty()) {
-            CompletableFuture.delayedExecutor(properties.settle().toMillis(), TimeUnit.MILLISECONDS)
-                    .execute(() -> a.done().complete(null));
+        if (a != null) {
+            answered(a, row.hostId(), properties.settle().toMillis());
         }
         return true;
+    }
+
+    /**
+     * Takes an agent's error in answer to a one-shot query (v2's {@code agent_error_v1}): the target is FAILED with
+     * the agent's message, and no longer awaited. Rows it sent before stay; a target that answered stays ANSWERED.
+     *
+     * @return false when the cookie names no known query
+     */
+    public boolean failed(String cookie, String hostId, String message) {
+        if (!handles(cookie)) {
+            return false;
+        }
+        String id = cookie.substring(COOKIE_PREFIX.length());
+        if (!active.containsKey(id) && store.header(id).isEmpty()) {
+            return false;
+        }
+        flush(); // rows that came before the error are counted first: a host that answered did not fail
+        store.fail(id, hostId, message, Instant.now());
+        Active a = active.get(id);
+        if (a != null) {
+            answered(a, hostId, 0);
+        }
+        return true;
+    }
+
+    /** A target is no longer awaited; the last one completes the poll, after {@code settleMillis} for late rows. */
+    private static void answered(Active a, String hostId, long settleMillis) {
+        if (a.pending().remove(hostId) && a.pending().isEmpty()) {
+            CompletableFuture.delayedExecutor(settleMillis, TimeUnit.MILLISECONDS)
+                    .execute(() -> a.done().complete(null));
+        }
     }
 
     @Scheduled(fixedDelay = 200)

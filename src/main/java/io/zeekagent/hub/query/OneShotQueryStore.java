@@ -22,6 +22,7 @@ class OneShotQueryStore {
     private static final TypeReference<Map<String, @Nullable Object>> ROW = new TypeReference<>() {};
     private static final TypeReference<List<String>> COLUMNS = new TypeReference<>() {};
     static final int MAX_ROWS = 10_000;
+    static final int MAX_ERROR = 1024;
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -79,6 +80,23 @@ class OneShotQueryStore {
         }
     }
 
+    /**
+     * Marks a target FAILED with the agent's message, unless it answered or failed already.
+     *
+     * @return whether the target was still pending
+     */
+    @Transactional
+    boolean fail(String queryId, String hostId, String error, Instant at) {
+        return jdbc.update(
+                        "UPDATE one_shot_query_hosts SET state = 'FAILED', error = ?, answered_at = ?"
+                                + " WHERE query_id = ? AND host_id = ? AND state = 'PENDING'",
+                        error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR),
+                        utc(at),
+                        queryId,
+                        hostId)
+                > 0;
+    }
+
     @Transactional(readOnly = true)
     Optional<Header> header(String id) {
         return jdbc
@@ -105,14 +123,15 @@ class OneShotQueryStore {
                 },
                 id);
         return jdbc.query(
-                "SELECT host_id, state, sent_at, answered_at FROM one_shot_query_hosts WHERE query_id = ?"
+                "SELECT host_id, state, sent_at, answered_at, error FROM one_shot_query_hosts WHERE query_id = ?"
                         + " ORDER BY host_id",
                 (rs, i) -> new HostAnswer(
                         rs.getString("host_id"),
                         rs.getString("state"),
                         instant(rs.getObject("sent_at", OffsetDateTime.class)),
                         instant(rs.getObject("answered_at", OffsetDateTime.class)),
-                        rows.getOrDefault(rs.getString("host_id"), List.of())),
+                        rows.getOrDefault(rs.getString("host_id"), List.of()),
+                        rs.getString("error")),
                 id);
     }
 

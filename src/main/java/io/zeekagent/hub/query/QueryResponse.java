@@ -11,17 +11,19 @@ import java.util.List;
  * @param query the SQL
  * @param columns its column names
  * @param createdAt when it was sent
- * @param complete whether every host it was sent to has answered
- * @param hosts per target: state and rows
+ * @param complete whether every host it was sent to has answered or failed
+ * @param hosts per target: state and rows, or why it failed
  * @param pending hosts it was sent to that have not answered (yet)
  */
 @Schema(
         example = "{\"id\":\"5b0e7c1a-2f6d-4e8a-9b3c-1d2e3f4a5b6c\",\"query\":\"SELECT pid, exe FROM processes\","
                 + "\"columns\":[\"pid\",\"exe\"],\"createdAt\":\"2026-11-30T00:10:00Z\",\"complete\":false,"
                 + "\"hosts\":[{\"hostId\":\"host-a\",\"state\":\"ANSWERED\",\"sentAt\":\"2026-11-30T00:10:00Z\","
-                + "\"answeredAt\":\"2026-11-30T00:10:01Z\",\"rows\":[{\"pid\":1,\"exe\":\"/sbin/init\"}]},"
+                + "\"answeredAt\":\"2026-11-30T00:10:01Z\",\"rows\":[{\"pid\":1,\"exe\":\"/sbin/init\"}],\"error\":null},"
+                + "{\"hostId\":\"host-c\",\"state\":\"FAILED\",\"sentAt\":\"2026-11-30T00:10:00Z\","
+                + "\"answeredAt\":\"2026-11-30T00:10:01Z\",\"rows\":[],\"error\":\"no such table: processes\"},"
                 + "{\"hostId\":\"host-b\",\"state\":\"PENDING\",\"sentAt\":\"2026-11-30T00:10:00Z\",\"answeredAt\":null,"
-                + "\"rows\":[]}],\"pending\":[\"host-b\"]}")
+                + "\"rows\":[],\"error\":null}],\"pending\":[\"host-b\"]}")
 public record QueryResponse(
         String id,
         String query,

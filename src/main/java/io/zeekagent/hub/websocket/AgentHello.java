@@ -4,7 +4,9 @@ import io.zeekagent.hub.broker.BrokerFormatException;
 import io.zeekagent.hub.broker.BrokerValue;
 import io.zeekagent.hub.broker.StringValue;
 import io.zeekagent.hub.broker.TimespanValue;
+import io.zeekagent.hub.host.HostDetails;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +72,11 @@ record AgentHello(
                 withBroker ? f.get(10).asString() : null,
                 f.get(uptime).isNone() ? Duration.ZERO : f.get(uptime).asTimespan(),
                 strings(f.get(uptime + 1)));
+    }
+
+    /** What the hello says about the host that the host resource keeps (platform, OS, kernel, tables). */
+    HostDetails details(Instant reportedAt) {
+        return new HostDetails(platform, osName, kernelName, kernelVersion, kernelArch, tables, reportedAt);
     }
 
     /** The version as text, {@code M.m.p} or {@code M.m.p-N} (inverse of the agent's {@code parseVersion}). */

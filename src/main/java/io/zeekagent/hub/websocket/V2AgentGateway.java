@@ -6,7 +6,9 @@ import io.zeekagent.hub.broker.JsonV1;
 import io.zeekagent.hub.broker.ZeekEvent;
 import io.zeekagent.hub.dispatch.DispatchService;
 import io.zeekagent.hub.host.AgentAnnouncement;
+import io.zeekagent.hub.host.HostDetailsService;
 import io.zeekagent.hub.host.HostService;
+import io.zeekagent.hub.query.OneShotQueryService;
 import io.zeekagent.hub.result.AgentRow;
 import io.zeekagent.hub.result.ResultRouter;
 import io.zeekagent.hub.result.RowUpdate;
@@ -16,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hub's side of the v2 session (§2.6), played as the Zeek package would but without its bugs: a hello
- * registers or updates the host and, with a new hello query id, starts a fresh session that gets {@code
+ * registers or updates the host (and the details only v2 reports: platform, OS, tables) and, with a new hello query id, starts a fresh session that gets {@code
  * zeek_hello_v1} and everything redelivered; results are routed like v1 rows by their cookie; errors go to the
- * activity log and mark the delivery failed; shutdown or a closed socket makes the host OFFLINE. Runs on the
+ * activity log and mark the delivery failed, or the one-shot query's target; shutdown or a closed socket makes the host OFFLINE. Runs on the
  * WebSocket decoder threads, one connection's messages in order.
  */
 @Component
@@ -29,8 +31,10 @@ class V2AgentGateway implements PeerListener {
     private final WebSocketHub hub;
     private final V2Sessions sessions;
     private final HostService hosts;
+    private final HostDetailsService hostDetails;
     private final DispatchService dispatch;
     private final ResultRouter results;
+    private final OneShotQueryService queries;
     private final ActivityLog activity;
     private final String version;
 
@@ -38,14 +42,18 @@ class V2AgentGateway implements PeerListener {
             WebSocketHub hub,
             V2Sessions sessions,
             HostService hosts,
+            HostDetailsService hostDetails,
             DispatchService dispatch,
             ResultRouter results,
+            OneShotQueryService queries,
             ActivityLog activity) {
         this.hub = hub;
         this.sessions = sessions;
         this.hosts = hosts;
+        this.hostDetails = hostDetails;
         this.dispatch = dispatch;
         this.results = results;
+        this.queries = queries;
         this.activity = activity;
         this.version = hub.version();
         hub.listener(this);
@@ -103,8 +111,11 @@ class V2AgentGateway implements PeerListener {
         Instant now = Instant.now();
         V2Session current = sessions.find(agentId).orElse(null);
         if (current != null && current.peer() == peer && current.helloQueryId().equals(helloId)) {
+            boolean changed = !hello.details(now).sameAs(current.hello().details(now));
             current.helloAgain(hello, now);
-            hosts.touch(agentId);
+            if (hosts.touch(agentId) && changed) {
+                hostDetails.record(agentId, hello.details(now));
+            }
             return;
         }
         peer.agentId(agentId);
@@ -122,6 +133,7 @@ class V2AgentGateway implements PeerListener {
                 null,
                 hello.addresses(),
                 V2AgentTransport.TRANSPORT));
+        hostDetails.record(agentId, hello.details(now));
         dispatch.hostAnnounced(agentId, groups);
         sessions.send(
                 V2Topics.host(agentId),
@@ -154,7 +166,9 @@ class V2AgentGateway implements PeerListener {
                 ActivityLog.Level.WARNING,
                 "error from Zeek Agent: " + error.message() + " [" + context.agentId() + "]"
                         + (query == null ? "" : " (cookie " + query.cookie() + ")"));
-        if (query != null && !query.oneShot()) {
+        if (query != null && query.oneShot()) {
+            queries.failed(query.cookie(), context.agentId(), error.message());
+        } else if (query != null) {
             dispatch.deliveryFailed(context.agentId(), query.cookie(), error.message());
         }
     }

@@ -13,6 +13,7 @@ import io.zeekagent.hub.broker.ZeekEvent;
 import io.zeekagent.hub.host.HostService;
 import io.zeekagent.hub.host.HostStatus;
 import io.zeekagent.hub.security.ApiKeyTestConfiguration;
+import io.zeekagent.hub.support.HubHttp;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -92,7 +93,7 @@ class AgentsEndToEndIntegrationTests {
         assertThat(hosts.get(h.hostId()).status()).isEqualTo(HostStatus.ONLINE);
         assertThat(hosts.get(h.hostId()).transport()).isEqualTo("zeromq-v1");
         JsonNode deliveries =
-                http.get("/api/v1/subscriptions/" + id + "/deliveries").body();
+                http.get("/api/v1/subscriptions/" + id + "/deliveries").json();
         assertThat(deliveries.get("content").get(0).get("hostId").asString()).isEqualTo(h.hostId());
         assertThat(deliveries.get("content").get(0).get("state").asString()).isEqualTo("SUBSCRIBED");
     }
@@ -104,12 +105,12 @@ class AgentsEndToEndIntegrationTests {
 
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> http.get("/api/v1/subscriptions/" + id + "/results?host=" + h.hostId())
-                                .body()
+                                .json()
                                 .get("totalElements")
                                 .asLong()
                         > 0);
         JsonNode row = http.get("/api/v1/subscriptions/" + id + "/results")
-                .body()
+                .json()
                 .get("content")
                 .get(0);
         assertThat(row.get("hostId").asString()).isEqualTo(h.hostId());
@@ -153,7 +154,7 @@ class AgentsEndToEndIntegrationTests {
         assertThat(hosts.get(h.hostId()).status()).isEqualTo(HostStatus.ONLINE);
         assertThat(named(h, "ZeekAgent::host_subscribe")).hasSize(2);
         JsonNode activity =
-                http.get("/api/v1/activity?peer=" + h.hostId() + "&size=50").body();
+                http.get("/api/v1/activity?peer=" + h.hostId() + "&size=50").json();
         assertThat(activity.toString()).contains("host reconnected", "Zeek Agent host disconnected");
     }
 
@@ -169,9 +170,9 @@ class AgentsEndToEndIntegrationTests {
                 "{\"query\":\"SELECT hostname, uuid FROM host_information\",\"hosts\":[\"" + a.hostId() + "\",\""
                         + b.hostId() + "\",\"" + c.hostId() + "\"]}");
         assertThat(accepted.status()).isEqualTo(202);
-        String id = accepted.body().get("id").asString();
+        String id = accepted.json().get("id").asString();
 
-        JsonNode answer = http.get("/api/v1/queries/" + id + "?waitSeconds=3").body();
+        JsonNode answer = http.get("/api/v1/queries/" + id + "?waitSeconds=3").json();
 
         assertThat(answer.get("complete").asBoolean()).isFalse();
         assertThat(answer.get("pending").toString()).isEqualTo("[\"" + c.hostId() + "\"]");
@@ -198,10 +199,10 @@ class AgentsEndToEndIntegrationTests {
         await().until(() -> counter("hub.agent.malformed", "event", "host_new") > malformedBefore
                 && counter("hub.results.dropped", "reason", "unknown_cookie") > unknownBefore);
         await().until(() -> http.get("/api/v1/activity?level=warning&size=100")
-                .body()
+                .json()
                 .toString()
                 .contains("no-such-cookie"));
-        assertThat(http.get("/api/v1/activity?level=warning&size=100").body().toString())
+        assertThat(http.get("/api/v1/activity?level=warning&size=100").json().toString())
                 .contains("Dropped malformed ZeekAgent::host_new");
         SimHost h = start("after-garbage");
         assertThat(hosts.get(h.hostId()).status()).isEqualTo(HostStatus.ONLINE);
@@ -218,8 +219,8 @@ class AgentsEndToEndIntegrationTests {
 
     private String subscribe(String query, int interval, String utype, String hostId) {
         HubHttp.Reply r = http.post("/api/v1/subscriptions", body(query, interval, utype, hostId));
-        assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
-        return r.body().get("id").asString();
+        assertThat(r.status()).as(r.json().toString()).isEqualTo(201);
+        return r.json().get("id").asString();
     }
 
     private static String body(String query, int interval, String utype, String hostId) {

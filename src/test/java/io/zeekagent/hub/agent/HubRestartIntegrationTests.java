@@ -3,19 +3,18 @@ package io.zeekagent.hub.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.zeekagent.hub.ZeekAgentHubApplication;
 import io.zeekagent.hub.agent.sim.AgentSimulator;
 import io.zeekagent.hub.agent.sim.SimHost;
 import io.zeekagent.hub.broker.ZeekEvent;
 import io.zeekagent.hub.host.HostService;
 import io.zeekagent.hub.host.HostStatus;
+import io.zeekagent.hub.support.FileHub;
+import io.zeekagent.hub.support.HubHttp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -36,7 +35,7 @@ class HubRestartIntegrationTests {
             SimHost h = new SimHost("restart-1", "restart-1.example.net", "10.7.0.1", List.of());
             String first;
             try (ConfigurableApplicationContext hub = start()) {
-                HubHttp http = http(hub);
+                HubHttp http = FileHub.http(hub);
                 sim.start(h);
                 await().until(() -> online(hub, h));
                 first = create(http, "SELECT pid FROM process_events", h);
@@ -45,7 +44,7 @@ class HubRestartIntegrationTests {
             long subscribesBefore = subscribes(sim, h);
 
             try (ConfigurableApplicationContext hub = start()) {
-                HubHttp http = http(hub);
+                HubHttp http = FileHub.http(hub);
                 await().atMost(Duration.ofSeconds(30)).until(() -> online(hub, h));
                 String second = create(http, "SELECT pid, exe FROM process_events", h);
 
@@ -54,12 +53,12 @@ class HubRestartIntegrationTests {
                 assertThat(sim.runningCookies(h.hostId())).containsExactlyInAnyOrder(first, second);
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> http.get("/api/v1/subscriptions/" + first + "/results")
-                                        .body()
+                                        .json()
                                         .get("totalElements")
                                         .asLong()
                                 > 0);
                 assertThat(http.get("/api/v1/subscriptions/" + first + "/deliveries")
-                                .body()
+                                .json()
                                 .toString())
                         .contains("SUBSCRIBED");
             }
@@ -67,18 +66,13 @@ class HubRestartIntegrationTests {
     }
 
     private ConfigurableApplicationContext start() {
-        // Command-line arguments: they win over the test-wide config/application.properties, default properties do not.
-        return new SpringApplicationBuilder(ZeekAgentHubApplication.class)
-                .run(
-                        "--spring.datasource.url=jdbc:h2:file:"
-                                + dir.resolve("hub").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
-                        "--server.port=0",
-                        "--hub.zeromq.xpub-endpoint=tcp://127.0.0.1:" + xpub,
-                        "--hub.zeromq.xsub-endpoint=tcp://127.0.0.1:" + xsub,
-                        "--hub.dispatch.interval=250ms",
-                        "--hub.subscription.default-socket-events=false",
-                        "--hub.agent.reconnect-grace=5s",
-                        "--hub.activity.file=" + dir.resolve("zeek-agent.log"));
+        return FileHub.start(
+                dir,
+                "--hub.zeromq.xpub-endpoint=tcp://127.0.0.1:" + xpub,
+                "--hub.zeromq.xsub-endpoint=tcp://127.0.0.1:" + xsub,
+                "--hub.dispatch.interval=250ms",
+                "--hub.subscription.default-socket-events=false",
+                "--hub.agent.reconnect-grace=5s");
     }
 
     private static boolean online(ConfigurableApplicationContext hub, SimHost h) {
@@ -88,17 +82,13 @@ class HubRestartIntegrationTests {
                 .orElse(false);
     }
 
-    private static HubHttp http(ConfigurableApplicationContext hub) {
-        return new HubHttp(((WebServerApplicationContext) hub).getWebServer().getPort());
-    }
-
     private static String create(HubHttp http, String query, SimHost h) {
         HubHttp.Reply r = http.post(
                 "/api/v1/subscriptions",
                 "{\"name\":\"restart\",\"query\":\"" + query + "\",\"intervalSeconds\":1,\"updateType\":\"ADDED\","
                         + "\"hosts\":[\"" + h.hostId() + "\"]}");
-        assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
-        return r.body().get("id").asString();
+        assertThat(r.status()).as(r.json().toString()).isEqualTo(201);
+        return r.json().get("id").asString();
     }
 
     private static long subscribes(AgentSimulator sim, SimHost h) {

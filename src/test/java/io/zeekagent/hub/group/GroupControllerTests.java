@@ -181,7 +181,8 @@ class GroupControllerTests {
                         T,
                         T,
                         T,
-                        T)));
+                        T,
+                        null)));
 
         assertThat(mvc.get().uri("/api/v1/groups/dmz/hosts"))
                 .hasStatusOk()

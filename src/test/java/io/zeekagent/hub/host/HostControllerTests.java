@@ -15,7 +15,9 @@ import io.zeekagent.hub.system.PageResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -36,6 +38,42 @@ class HostControllerTests {
 
     @MockitoBean
     private HostService hosts;
+
+    @MockitoBean
+    private HostDetailsService details;
+
+    @BeforeEach
+    void hostsWithoutDetails() {
+        given(details.addTo(ArgumentMatchers.<HostResponse>any())).willAnswer(call -> call.getArgument(0));
+        given(details.addTo(ArgumentMatchers.<PageResponse<HostResponse>>any()))
+                .willAnswer(call -> call.getArgument(0));
+    }
+
+    @Test
+    void showsWhatAV2AgentReportedOnTheHost() {
+        HostDetails reported = new HostDetails(
+                "Linux", "Debian GNU/Linux 12 (bookworm)", "Linux", "6.1.0", "x86_64", Set.of("users", "sockets"), T);
+        given(hosts.get("h1")).willReturn(host("h1"));
+        given(details.addTo(ArgumentMatchers.<HostResponse>any()))
+                .willAnswer(call -> call.<HostResponse>getArgument(0).withDetails(reported));
+
+        assertThat(mvc.get().uri("/api/v1/hosts/h1")).hasStatusOk().bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.details.platform").isEqualTo("Linux");
+            assertThat(json).extractingPath("$.details.tables").isEqualTo(List.of("sockets", "users"));
+            assertThat(json).extractingPath("$.details.reportedAt").isEqualTo("2026-01-01T12:00:00Z");
+        });
+    }
+
+    @Test
+    void showsNullDetailsForAHostWithoutThem() {
+        given(hosts.get("h1")).willReturn(host("h1"));
+
+        assertThat(mvc.get().uri("/api/v1/hosts/h1"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.details")
+                .isNull();
+    }
 
     @Test
     void listsHostsWithFiltersAndPageMetadata() {
@@ -211,6 +249,7 @@ class HostControllerTests {
                 null,
                 null,
                 T,
-                T);
+                T,
+                null);
     }
 }

@@ -61,7 +61,7 @@ class QueryControllerTests {
     }
 
     @Test
-    void returnsRowsPerHostAndThePendingOnes() {
+    void returnsRowsPerHostTheFailedOnesWithWhyAndThePendingOnes() {
         var answer = new QueryResponse(
                 "q1",
                 "SELECT pid FROM processes",
@@ -69,8 +69,9 @@ class QueryControllerTests {
                 Instant.parse("2026-11-30T00:00:00Z"),
                 false,
                 List.of(
-                        new HostAnswer("a", "ANSWERED", null, null, List.of(Map.of("pid", 1))),
-                        new HostAnswer("c", "PENDING", null, null, List.of())),
+                        new HostAnswer("a", "ANSWERED", null, null, List.of(Map.of("pid", 1)), null),
+                        new HostAnswer("b", "FAILED", null, null, List.of(), "no such table: processes"),
+                        new HostAnswer("c", "PENDING", null, null, List.of(), null)),
                 List.of("c"));
         given(queries.await("q1", 5)).willReturn(CompletableFuture.completedFuture(answer));
 
@@ -79,6 +80,8 @@ class QueryControllerTests {
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().extractingPath("$.pending[0]").isEqualTo("c");
         assertThat(result).bodyJson().extractingPath("$.hosts[0].rows[0].pid").isEqualTo(1);
+        assertThat(result).bodyJson().extractingPath("$.hosts[1].state").isEqualTo("FAILED");
+        assertThat(result).bodyJson().extractingPath("$.hosts[1].error").isEqualTo("no such table: processes");
     }
 
     @Test

@@ -13,9 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A plain HTTP client for end-to-end tests: real sockets, no Spring test machinery between test and server. Every
- * request carries {@link TestApiKeys#ADMIN}; the context must accept it ({@code ApiKeyTestConfiguration}, or the
- * key configured as {@code hub.security.admin-key}).
+ * The one plain HTTP client for end-to-end tests: real sockets, no Spring test machinery between test and server.
+ * Requests carry {@link TestApiKeys#ADMIN} unless another key is given; the context must accept it
+ * ({@code ApiKeyTestConfiguration}, or the key configured as {@code hub.security.admin-key}).
  */
 public final class HubHttp {
 
@@ -69,11 +69,8 @@ public final class HubHttp {
             request.header(TestApiKeys.HEADER, apiKey);
         }
         try {
-            HttpResponse<String> response = client.send(
-                    request.timeout(Duration.ofSeconds(30))
-                            .header(TestApiKeys.HEADER, TestApiKeys.ADMIN)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             JsonNode json =
                     body.isBlank() || !body.trim().matches("(?s)^[\\[{].*") ? JSON.missingNode() : JSON.readTree(body);

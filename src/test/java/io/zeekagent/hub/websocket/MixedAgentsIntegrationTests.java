@@ -5,13 +5,13 @@ import static io.zeekagent.hub.broker.BrokerValue.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.zeekagent.hub.agent.HubHttp;
 import io.zeekagent.hub.agent.sim.AgentSimulator;
 import io.zeekagent.hub.agent.sim.SimHost;
 import io.zeekagent.hub.broker.BrokerValue;
 import io.zeekagent.hub.broker.ZeekEvent;
 import io.zeekagent.hub.host.HostService;
 import io.zeekagent.hub.host.HostStatus;
+import io.zeekagent.hub.support.HubHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -87,11 +87,11 @@ class MixedAgentsIntegrationTests {
                 create(http, "v2 listening", "SELECT pid, process, local_port FROM sockets", "RESULTS", "BOTH");
         String v2Twin = StreamSupport.stream(
                         http.get("/api/v1/subscriptions?size=100")
-                                .body()
+                                .json()
                                 .get("content")
                                 .spliterator(),
                         false)
-                .filter(s -> s.get("name").asString().equals(V2SocketEventsSubscription.NAME))
+                .filter(s -> s.get("name").asString().equals(WebSocketConfiguration.V2_SOCKET_EVENTS_NAME))
                 .map(s -> s.get("id").asString())
                 .findFirst()
                 .orElseThrow();
@@ -144,11 +144,11 @@ class MixedAgentsIntegrationTests {
             String conn = "{\"uid\":\"CmIxEd1\",\"ts\":" + now + ",\"id.orig_h\":\"10.30.0.1\",\"id.orig_p\":51000,"
                     + "\"id.resp_h\":\"10.30.0.2\",\"id.resp_p\":8080,\"proto\":\"tcp\"}";
             await().atMost(Duration.ofSeconds(20)).until(() -> {
-                JsonNode attributed = http.post("/api/v1/attributions", conn).body();
+                JsonNode attributed = http.post("/api/v1/attributions", conn).json();
                 return attributed.get("orig_seuids").size() == 1
                         && attributed.get("resp_seuids").size() == 1;
             });
-            JsonNode attributed = http.post("/api/v1/attributions", conn).body();
+            JsonNode attributed = http.post("/api/v1/attributions", conn).json();
             assertThat(attributed.get("matches").toString())
                     .contains(v1Host.hostId(), "Hv2mixed00000000000000", "/usr/bin/curl", "python3");
         }
@@ -176,8 +176,8 @@ class MixedAgentsIntegrationTests {
                 "/api/v1/subscriptions",
                 "{\"name\":\"" + name + "\",\"query\":\"" + query + "\",\"intervalSeconds\":2,\"kind\":\"" + kind
                         + "\",\"updateType\":\"" + updateType + "\"}");
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
-        return reply.body().get("id").asString();
+        assertThat(reply.status()).as(reply.json().toString()).isEqualTo(201);
+        return reply.json().get("id").asString();
     }
 
     private static int freePort() {

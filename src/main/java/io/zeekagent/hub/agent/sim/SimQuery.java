@@ -31,8 +31,8 @@ record SimQuery(String table, List<String> columns, List<String> sources) {
         for (String item : splitTopLevel(m.group(2))) {
             String s = item.trim();
             if (s.equals("*")) {
-                columns.addAll(SimTables.schema(table));
-                sources.addAll(SimTables.schema(table));
+                columns.addAll(SimRows.schema(table));
+                sources.addAll(SimRows.schema(table));
                 continue;
             }
             Matcher alias = ALIAS.matcher(s);

@@ -92,7 +92,7 @@ final class SimulatedAgent {
                             && a.size() == 5
                             && "SNAPSHOT".equals(a.get(4).asString())) {
                         SimQuery q = SimQuery.parse(a.get(1).asString());
-                        for (List<BrokerValue> row : SimTables.rows(q, host, random, now(), eventRows)) {
+                        for (List<BrokerValue> row : SimRows.rows(q, host, random, now(), eventRows)) {
                             send(
                                     a.get(3).asString(),
                                     a.get(0).asString(),
@@ -186,7 +186,7 @@ final class SimulatedAgent {
 
     private void run(Scheduled s) {
         SimQuery q = SimQuery.parse(s.query);
-        Set<List<BrokerValue>> now = new HashSet<>(SimTables.rows(q, host, random, now(), eventRows));
+        Set<List<BrokerValue>> now = new HashSet<>(SimRows.rows(q, host, random, now(), eventRows));
         boolean first = s.previous == null;
         for (List<BrokerValue> row : now) {
             if ((first || !s.previous.contains(row)) && (first || !s.utype.equals("REMOVED"))) {

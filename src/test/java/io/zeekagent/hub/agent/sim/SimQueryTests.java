@@ -2,6 +2,8 @@ package io.zeekagent.hub.agent.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zeekagent.hub.subscription.AgentTables;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Tests for {@link SimQuery}. */
@@ -26,11 +28,20 @@ class SimQueryTests {
     }
 
     @Test
+    void expandsStarToTheHubsOwnSchemaForSimulatedTablesAndToValueForOthers() {
+        for (String table : List.of("socket_events", "process_events", "file_events", "host_information")) {
+            assertThat(SimQuery.parse("SELECT * FROM " + table).columns())
+                    .isEqualTo(AgentTables.columns(table).orElseThrow());
+        }
+        assertThat(SimQuery.parse("SELECT * FROM zeek_logger").columns()).containsExactly("value");
+    }
+
+    @Test
     void producesSocketEventsWithTheHostsAddressOrARemotePeer() {
         SimHost host = new SimHost("h", "h.example.net", "10.0.0.7", java.util.List.of());
         SimQuery q = SimQuery.parse("SELECT syscall, local_address, remote_address FROM socket_events");
 
-        var rows = SimTables.rows(q, host, new java.util.Random(1), 1_800_000_000L, 20);
+        var rows = SimRows.rows(q, host, new java.util.Random(1), 1_800_000_000L, 20);
 
         assertThat(rows).hasSize(20);
         assertThat(rows)

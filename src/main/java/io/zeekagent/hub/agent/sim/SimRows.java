@@ -1,66 +1,33 @@
 package io.zeekagent.hub.agent.sim;
 
 import io.zeekagent.hub.broker.BrokerValue;
+import io.zeekagent.hub.subscription.AgentTables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Plausible rows of the v1 agent's tables (agent-protocols §1.7): socket events with the host's own address and
+ * Plausible rows of the v1 agent's tables (agent-protocols §1.7; columns from {@link AgentTables}): socket events with the host's own address and
  * real-looking remote peers (so attribution has something to match), process events, host information. Event
  * tables produce new rows on every run (the agent drains them); the others are stable between runs.
  */
-final class SimTables {
+final class SimRows {
 
-    private static final Map<String, List<String>> SCHEMAS = Map.of(
-            "socket_events",
-            sorted(
-                    "syscall",
-                    "pid",
-                    "ppid",
-                    "auid",
-                    "uid",
-                    "euid",
-                    "gid",
-                    "egid",
-                    "exe",
-                    "fd",
-                    "success",
-                    "family",
-                    "local_address",
-                    "local_port",
-                    "remote_address",
-                    "remote_port",
-                    "time"),
-            "process_events",
-            sorted(
-                    "syscall", "pid", "ppid", "auid", "uid", "euid", "gid", "egid", "exe", "exit", "cmdline", "path",
-                    "mode", "inode", "ouid", "ogid", "cwd", "time"),
-            "file_events",
-            sorted("syscall", "pid", "ppid", "uid", "gid", "auid", "euid", "egid", "exe", "path", "inode", "time"),
-            "host_information",
-            sorted(
-                    "os_name",
-                    "os_version",
-                    "os_release",
-                    "os_machine",
-                    "system_version",
-                    "hostname",
-                    "osquery_enabled",
-                    "uuid",
-                    "broker_version",
-                    "agent_version"));
+    /** The tables the simulator makes plausible rows for; any other table gets a single {@code value} column. */
+    private static final Set<String> SIMULATED =
+            Set.of("socket_events", "process_events", "file_events", "host_information");
+
     private static final Set<String> EVENT_TABLES = Set.of("socket_events", "process_events", "file_events");
     private static final String[] EXES = {"/usr/bin/curl", "/usr/sbin/sshd", "/usr/bin/python3", "/usr/sbin/nginx"};
 
-    private SimTables() {}
+    private SimRows() {}
 
+    /** The table's columns in the v1 agent's {@code SELECT *} order: the hub's own schema, {@link AgentTables}. */
     static List<String> schema(String table) {
-        return SCHEMAS.getOrDefault(table, List.of("value"));
+        return SIMULATED.contains(table) ? AgentTables.columns(table).orElseThrow() : List.of("value");
     }
 
     static boolean isEventTable(String table) {
@@ -130,9 +97,5 @@ final class SimTables {
             default -> m.put("value", BrokerValue.string("row-" + i));
         }
         return m;
-    }
-
-    private static List<String> sorted(String... names) {
-        return List.copyOf(new TreeSet<>(List.of(names)));
     }
 }
