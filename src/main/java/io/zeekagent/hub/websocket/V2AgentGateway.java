@@ -6,7 +6,7 @@ import io.zeekagent.hub.broker.JsonV1;
 import io.zeekagent.hub.broker.ZeekEvent;
 import io.zeekagent.hub.dispatch.DispatchService;
 import io.zeekagent.hub.host.AgentAnnouncement;
-import io.zeekagent.hub.host.HostService;
+import io.zeekagent.hub.host.HostPresenceService;
 import io.zeekagent.hub.result.AgentRow;
 import io.zeekagent.hub.result.ResultRouter;
 import io.zeekagent.hub.result.RowUpdate;
@@ -28,7 +28,7 @@ class V2AgentGateway implements PeerListener {
 
     private final WebSocketHub hub;
     private final V2Sessions sessions;
-    private final HostService hosts;
+    private final HostPresenceService hosts;
     private final DispatchService dispatch;
     private final ResultRouter results;
     private final ActivityLog activity;
@@ -37,7 +37,7 @@ class V2AgentGateway implements PeerListener {
     V2AgentGateway(
             WebSocketHub hub,
             V2Sessions sessions,
-            HostService hosts,
+            HostPresenceService hosts,
             DispatchService dispatch,
             ResultRouter results,
             ActivityLog activity) {
