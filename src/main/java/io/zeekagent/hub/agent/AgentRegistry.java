@@ -1,18 +1,18 @@
 package io.zeekagent.hub.agent;
 
+import io.zeekagent.hub.host.PresenceChange;
+import java.util.List;
 import java.util.Set;
 
 /** What the agent protocol needs from the host feature: registration and liveness. */
 interface AgentRegistry {
 
-    /** Creates or updates the host from its announcement and marks it ONLINE; returns whether it was known. */
-    boolean register(HostAnnouncement announcement, String transport);
-
-    /** Marks the host ONLINE again without an announcement (it is heard from); returns whether it is known. */
-    boolean markSeen(String hostId);
-
-    /** Marks the host OFFLINE. */
-    void markOffline(String hostId);
+    /**
+     * Applies presence changes in order, in one transaction.
+     *
+     * @return per change: for an announcement whether it was a reconnect, otherwise whether the host is known
+     */
+    boolean[] apply(List<PresenceChange> changes);
 
     /** Ids of the hosts ONLINE over {@code transport}. */
     Set<String> onlineHostIds(String transport);

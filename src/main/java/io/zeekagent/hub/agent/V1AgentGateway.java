@@ -7,6 +7,8 @@ import io.zeekagent.hub.dispatch.AgentTransport;
 import io.zeekagent.hub.dispatch.DispatchService;
 import io.zeekagent.hub.dispatch.ExecuteCommand;
 import io.zeekagent.hub.dispatch.SubscriptionCommand;
+import io.zeekagent.hub.host.AgentAnnouncement;
+import io.zeekagent.hub.host.PresenceChange;
 import io.zeekagent.hub.result.AgentRow;
 import io.zeekagent.hub.result.ResultRouter;
 import io.zeekagent.hub.subscription.AgentTables;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * The v1 agents' side of the hub over the ZeroMQ bridge: registers hosts from {@code host_new}, tracks liveness
  * from the proxy's subscriptions to the individual host topics, routes result rows, and sends the commands the
- * dispatcher and one-shot queries ask for. Handlers run on the bridge's dispatch thread.
+ * dispatcher and one-shot queries ask for. Handlers run on the bridge's dispatch thread and hand everything that
+ * writes the host table to the {@link PresenceStage}, in order; what follows a write (the {@code online} set,
+ * redelivery, activity entries) runs on the stage's thread once it is committed.
  */
 @Component
 class V1AgentGateway implements AgentTransport {
@@ -35,6 +39,7 @@ class V1AgentGateway implements AgentTransport {
     private final AgentChannel channel;
     private final AgentTopics topics;
     private final AgentRegistry registry;
+    private final PresenceStage presence;
     private final DispatchService dispatch;
     private final ResultRouter results;
     private final ActivityLog activity;
@@ -44,11 +49,14 @@ class V1AgentGateway implements AgentTransport {
     private final Set<String> addressable = ConcurrentHashMap.newKeySet();
     /** Hosts this process knows to be ONLINE, so that rows do not write the host table each time. */
     private final Set<String> online = ConcurrentHashMap.newKeySet();
+    /** Hosts heard from by a row while not known ONLINE, whose {@code Seen} is queued: one is enough. */
+    private final Set<String> seenPending = ConcurrentHashMap.newKeySet();
 
     V1AgentGateway(
             AgentChannel channel,
             AgentProperties properties,
             AgentRegistry registry,
+            PresenceStage presence,
             DispatchService dispatch,
             ResultRouter results,
             ActivityLog activity,
@@ -56,6 +64,7 @@ class V1AgentGateway implements AgentTransport {
         this.channel = channel;
         this.topics = properties.topics();
         this.registry = registry;
+        this.presence = presence;
         this.dispatch = dispatch;
         this.results = results;
         this.activity = activity;
@@ -132,16 +141,17 @@ class V1AgentGateway implements AgentTransport {
             malformed(malformedAnnouncements, event, e);
             return;
         }
-        boolean reconnect = registry.register(a, TRANSPORT);
-        online.add(a.hostId());
-        dispatch.hostAnnounced(a.hostId(), Set.copyOf(a.groups()));
-        activity.record(
-                ActivityLog.SOURCE_HOST,
-                a.hostId(),
-                ActivityLog.Level.INFO,
-                "Zeek Agent v" + a.version() + " (" + a.edition() + ") host "
-                        + (reconnect ? "reconnected" : "connected") + " (" + a.peerName() + " announced as: "
-                        + a.hostId() + ")");
+        presence.submit(announced(a), reconnect -> {
+            online.add(a.hostId());
+            dispatch.hostAnnounced(a.hostId(), Set.copyOf(a.groups()));
+            activity.record(
+                    ActivityLog.SOURCE_HOST,
+                    a.hostId(),
+                    ActivityLog.Level.INFO,
+                    "Zeek Agent v" + a.version() + " (" + a.edition() + ") host "
+                            + (reconnect ? "reconnected" : "connected") + " (" + a.peerName() + " announced as: "
+                            + a.hostId() + ")");
+        });
     }
 
     void onRow(InboundEvent event) {
@@ -152,8 +162,17 @@ class V1AgentGateway implements AgentTransport {
             malformed(malformedRows, event, e);
             return;
         }
-        if (!online.contains(row.hostId()) && registry.markSeen(row.hostId())) {
-            online.add(row.hostId());
+        if (!online.contains(row.hostId()) && seenPending.add(row.hostId())) {
+            String hostId = row.hostId();
+            presence.submit(
+                    new PresenceChange.Seen(hostId),
+                    known -> {
+                        seenPending.remove(hostId);
+                        if (known) {
+                            online.add(hostId);
+                        }
+                    },
+                    () -> seenPending.remove(hostId));
         }
         results.accept(row);
     }
@@ -165,15 +184,19 @@ class V1AgentGateway implements AgentTransport {
         }
         if (subscribed) {
             addressable.add(hostId);
-            if (!online.contains(hostId) && registry.markSeen(hostId)) {
-                // Known host back on the proxy without announcing (the hub restarted, the network blipped):
-                // it kept its queries, and the persisted deliveries say which.
-                online.add(hostId);
-                activity.record(
-                        ActivityLog.SOURCE_HOST,
-                        hostId,
-                        ActivityLog.Level.INFO,
-                        "Zeek Agent host resubscribed to " + topic);
+            if (!online.contains(hostId)) {
+                // Decided again once applied: an announcement queued before this makes it a plain connect.
+                presence.submit(new PresenceChange.Seen(hostId), known -> {
+                    if (known && online.add(hostId)) {
+                        // Known host back on the proxy without announcing (the hub restarted, the network
+                        // blipped): it kept its queries, and the persisted deliveries say which.
+                        activity.record(
+                                ActivityLog.SOURCE_HOST,
+                                hostId,
+                                ActivityLog.Level.INFO,
+                                "Zeek Agent host resubscribed to " + topic);
+                    }
+                });
             }
         } else {
             addressable.remove(hostId);
@@ -182,9 +205,22 @@ class V1AgentGateway implements AgentTransport {
     }
 
     private void offline(String hostId, String message) {
-        online.remove(hostId);
-        registry.markOffline(hostId);
-        activity.record(ActivityLog.SOURCE_HOST, hostId, ActivityLog.Level.INFO, message);
+        presence.submit(new PresenceChange.Left(hostId), known -> {
+            online.remove(hostId);
+            activity.record(ActivityLog.SOURCE_HOST, hostId, ActivityLog.Level.INFO, message);
+        });
+    }
+
+    private static PresenceChange announced(HostAnnouncement a) {
+        return new PresenceChange.Announced(new AgentAnnouncement(
+                a.hostId(),
+                a.hostname(),
+                a.peerName(),
+                a.groups(),
+                a.version(),
+                a.edition(),
+                a.addresses(),
+                TRANSPORT));
     }
 
     private void malformed(Counter counter, InboundEvent event, AgentProtocolException e) {

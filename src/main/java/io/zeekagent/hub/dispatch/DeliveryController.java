@@ -2,6 +2,8 @@ package io.zeekagent.hub.dispatch;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zeekagent.hub.system.PageResponse;
 import io.zeekagent.hub.system.Paging;
@@ -25,7 +27,13 @@ class DeliveryController {
     @Operation(
             summary = "Deliveries of a subscription",
             description = "Per host: the version last sent, SUBSCRIBED/UNSUBSCRIBED/FAILED, when and why."
-                    + " The dispatcher converges within one tick (hub.dispatch.interval) of any change.")
+                    + " The dispatcher converges within one tick (hub.dispatch.interval) of any change. A deleted"
+                    + " subscription's deliveries (its unsubscribes) stay readable; 404 when the subscription is"
+                    + " unknown and nothing was ever sent of it.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such subscription",
+            content = @Content(mediaType = "application/problem+json"))
     PageResponse<DeliveryResponse> deliveries(
             @Parameter(description = "Subscription id", example = "3f1c2a9e-8d0b-4c55-9a43-6f2d1e7b9c10") @PathVariable
                     String id,

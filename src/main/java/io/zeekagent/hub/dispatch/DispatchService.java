@@ -1,5 +1,7 @@
 package io.zeekagent.hub.dispatch;
 
+import io.zeekagent.hub.subscription.SubscriptionService;
+import io.zeekagent.hub.system.NotFoundException;
 import io.zeekagent.hub.system.PageResponse;
 import io.zeekagent.hub.system.Paging;
 import java.util.Set;
@@ -17,10 +19,12 @@ public class DispatchService {
 
     private final Dispatcher dispatcher;
     private final DeliveryStore store;
+    private final SubscriptionService subscriptions;
 
-    DispatchService(Dispatcher dispatcher, DeliveryStore store) {
+    DispatchService(Dispatcher dispatcher, DeliveryStore store, SubscriptionService subscriptions) {
         this.dispatcher = dispatcher;
         this.store = store;
+        this.subscriptions = subscriptions;
     }
 
     /**
@@ -49,10 +53,18 @@ public class DispatchService {
         return dispatcher.tick();
     }
 
-    /** What each host was last sent of a subscription, ordered by host id. */
+    /**
+     * What each host was last sent of a subscription, ordered by host id; also of a deleted subscription, whose
+     * unsubscribes stay on record.
+     *
+     * @throws NotFoundException when there is no such subscription and nothing was ever sent of it
+     */
     public PageResponse<DeliveryResponse> deliveries(String subscriptionId, int page, int size) {
         Pageable p = Paging.of(page, size, Sort.unsorted());
         long total = store.countForSubscription(subscriptionId);
+        if (total == 0 && subscriptions.find(subscriptionId).isEmpty()) {
+            throw NotFoundException.of("subscription", subscriptionId);
+        }
         var content = store.pageForSubscription(subscriptionId, p.getOffset(), p.getPageSize());
         int pages = (int) ((total + p.getPageSize() - 1) / p.getPageSize());
         return new PageResponse<>(content, p.getPageNumber(), p.getPageSize(), total, pages);

@@ -35,6 +35,7 @@ class Dispatcher {
     private final ConcurrentLinkedQueue<HostReset> resets = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<GroupChange> groupChanges = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<AgentFailure> agentFailures = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> deletedHosts = new ConcurrentLinkedQueue<>();
     private final Map<String, Set<String>> tablesByQuery = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> pendingJoins = new HashMap<>();
     private final Counter subscribesSent;
@@ -77,6 +78,11 @@ class Dispatcher {
         agentFailures.add(new AgentFailure(hostId, subscriptionId, message));
     }
 
+    /** A host was deleted over REST: forget what it was sent, in memory and in the {@code deliveries} table. */
+    void hostDeleted(String hostId) {
+        deletedHosts.add(hostId);
+    }
+
     /** Runs one tick; returns how many commands were sent. */
     synchronized TickSummary tick() {
         return tickTimer.record(this::reconcile);
@@ -91,6 +97,7 @@ class Dispatcher {
             loaded = true;
         }
         Instant now = clock.instant();
+        forgetDeletedHosts();
         applyResets(now);
         List<DispatchHost> hosts = new ArrayList<>();
         for (DispatchHost h : source.onlineHosts()) {
@@ -196,6 +203,16 @@ class Dispatcher {
                 rows.add(row(host, d.command(), DeliveryState.FAILED, "agent error: " + f.message(), now));
             }
         }
+    }
+
+    private void forgetDeletedHosts() {
+        List<String> deleted = new ArrayList<>();
+        for (String hostId; (hostId = deletedHosts.poll()) != null; ) {
+            ledger.remove(hostId);
+            pendingJoins.remove(hostId);
+            deleted.add(hostId);
+        }
+        store.deleteHosts(deleted);
     }
 
     private void applyResets(Instant now) {

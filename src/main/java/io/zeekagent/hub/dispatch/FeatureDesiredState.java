@@ -1,14 +1,11 @@
 package io.zeekagent.hub.dispatch;
 
-import io.zeekagent.hub.host.HostResponse;
 import io.zeekagent.hub.host.HostService;
-import io.zeekagent.hub.host.HostStatus;
+import io.zeekagent.hub.host.OnlineHost;
 import io.zeekagent.hub.subscription.SubscriptionResponse;
 import io.zeekagent.hub.subscription.SubscriptionService;
-import io.zeekagent.hub.system.Paging;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /** {@link DesiredStateSource} on the host and subscription features' services. */
@@ -26,17 +23,12 @@ class FeatureDesiredState implements DesiredStateSource {
     @Override
     public List<DispatchHost> onlineHosts() {
         List<DispatchHost> online = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            var p = hosts.list(HostStatus.ONLINE, null, null, Paging.of(page, Paging.MAX_SIZE, Sort.by("hostId")));
-            for (HostResponse h : p.content()) {
-                if (h.transport() != null) {
-                    online.add(new DispatchHost(h.hostId(), h.transport(), h.groups()));
-                }
-            }
-            if (page + 1 >= p.totalPages()) {
-                return online;
+        for (OnlineHost h : hosts.onlineHosts()) {
+            if (h.transport() != null) {
+                online.add(new DispatchHost(h.hostId(), h.transport(), h.groups()));
             }
         }
+        return online;
     }
 
     @Override

@@ -21,6 +21,28 @@ interface HostRepository extends JpaRepository<Host, String>, JpaSpecificationEx
     @Query("select h.hostId from Host h where h.status = io.zeekagent.hub.host.HostStatus.ONLINE")
     List<String> findOnlineHostIds();
 
+    @Query("select h.hostId from Host h where h.status = io.zeekagent.hub.host.HostStatus.ONLINE"
+            + " and h.transport = :transport")
+    List<String> findOnlineHostIdsByTransport(String transport);
+
+    /** (hostId, transport) of every ONLINE host; transport may be null. */
+    @Query("select h.hostId, h.transport from Host h where h.status = io.zeekagent.hub.host.HostStatus.ONLINE")
+    List<Object[]> findOnlineTransports();
+
+    /** (hostId, announced group) of every ONLINE host. */
+    @Query("select h.hostId, g from Host h join h.announcedGroups g"
+            + " where h.status = io.zeekagent.hub.host.HostStatus.ONLINE")
+    List<Object[]> findOnlineAnnouncedGroupPairs();
+
+    /** (hostId, address), announced and assigned, of every ONLINE host. */
+    @Query("select h.hostId, a from Host h join h.announcedAddresses a"
+            + " where h.status = io.zeekagent.hub.host.HostStatus.ONLINE")
+    List<Object[]> findOnlineAnnouncedAddressPairs();
+
+    @Query("select h.hostId, a from Host h join h.assignedAddresses a"
+            + " where h.status = io.zeekagent.hub.host.HostStatus.ONLINE")
+    List<Object[]> findOnlineAssignedAddressPairs();
+
     @Query("select distinct h.hostId from Host h join h.announcedGroups g where g = :group")
     List<String> findHostIdsAnnouncingGroup(String group);
 

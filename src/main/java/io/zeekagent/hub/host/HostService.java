@@ -19,8 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -29,14 +27,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hosts: pre-registration and assignments over REST, registration and liveness for agents, and the membership
- * lookups dispatch needs. Publishes {@link HostAddressesChanged} inside the writing transaction; listeners use
+ * Hosts over REST: pre-registration, assignments, reads, and the membership lookups dispatch and queries need.
+ * Agents register and keep hosts alive through {@link HostPresenceService}. Publishes {@link HostAddressesChanged} inside the writing transaction; listeners use
  * {@code @TransactionalEventListener} to act after commit.
  */
 @Service
 public class HostService implements HostAddressLookup {
-
-    private static final Logger log = LoggerFactory.getLogger(HostService.class);
 
     private final HostRepository hosts;
     private final HostMembership membership;
@@ -148,71 +144,6 @@ public class HostService implements HostAddressLookup {
         events.publishEvent(new HostAddressesChanged(new HostAddresses(hostId, host.getHostname(), Set.of()), true));
     }
 
-    /**
-     * Creates or updates a host from its agent's announcement and marks it ONLINE.
-     *
-     * @return whether this was a reconnect: the host had been seen before, so everything it should run must be
-     *     delivered again
-     */
-    @Transactional
-    public boolean registerAgent(AgentAnnouncement announcement) {
-        if (announcement.hostId().isBlank()) {
-            throw new IllegalArgumentException("An announcement needs a host id");
-        }
-        Instant now = now();
-        Optional<Host> existing = hosts.findById(announcement.hostId());
-        Host host = existing.orElseGet(() -> new Host(announcement.hostId(), HostStatus.ONLINE, now));
-        boolean reconnect = host.getFirstSeen() != null;
-        boolean addressesChanged = existing.isEmpty();
-        if (announcement.hostname() != null && !announcement.hostname().equals(host.getHostname())) {
-            host.setHostname(announcement.hostname());
-            addressesChanged = true;
-        }
-        addressesChanged |= host.replaceAnnouncedAddresses(normalizeAnnounced(announcement));
-        host.replaceAnnouncedGroups(announcement.groups());
-        host.setPeerName(announcement.peerName());
-        host.setAgentVersion(announcement.version());
-        host.setEdition(announcement.edition());
-        host.setTransport(announcement.transport());
-        host.setStatus(HostStatus.ONLINE);
-        host.seen(now);
-        host.setUpdatedAt(now);
-        hosts.save(host);
-        if (addressesChanged) {
-            events.publishEvent(new HostAddressesChanged(host.toAddresses(), false));
-        }
-        return reconnect;
-    }
-
-    /** Marks a connected host OFFLINE (its agent left); unknown or never-connected hosts are left alone. */
-    @Transactional
-    public void markOffline(String hostId) {
-        hosts.findById(hostId).filter(h -> h.getStatus() == HostStatus.ONLINE).ifPresent(host -> {
-            host.setStatus(HostStatus.OFFLINE);
-            host.setUpdatedAt(now());
-        });
-    }
-
-    /**
-     * Records that a host was heard from (a result row): updates {@code lastSeen} and makes it ONLINE. Writes at
-     * most once a second per host; callers on a hot path should still batch.
-     *
-     * @return whether the host is known; an unknown host is not created (it has not announced itself)
-     */
-    @Transactional
-    public boolean touch(String hostId) {
-        Optional<Host> found = hosts.findById(hostId);
-        found.ifPresent(host -> {
-            Instant now = now();
-            Instant last = host.getLastSeen();
-            if (host.getStatus() != HostStatus.ONLINE || last == null || last.isBefore(now.minusSeconds(1))) {
-                host.setStatus(HostStatus.ONLINE);
-                host.seen(now);
-            }
-        });
-        return found.isPresent();
-    }
-
     /** The host's effective groups; empty for an unknown host. */
     @Transactional(readOnly = true)
     public Set<String> findEffectiveGroups(String hostId) {
@@ -237,10 +168,13 @@ public class HostService implements HostAddressLookup {
                 .toList();
     }
 
-    /** Ids of the hosts currently ONLINE. */
+    /**
+     * Every ONLINE host with its transport and effective groups, read with a few projection queries rather than
+     * entity by entity: the dispatcher reads this on every tick, for 10,000 hosts and more.
+     */
     @Transactional(readOnly = true)
-    public Set<String> onlineHostIds() {
-        return new TreeSet<>(hosts.findOnlineHostIds());
+    public List<OnlineHost> onlineHosts() {
+        return membership.onlineHosts();
     }
 
     @Override
@@ -277,18 +211,6 @@ public class HostService implements HostAddressLookup {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(
                     "invalid-address", "Invalid address", problems.get(0).message(), problems);
-        }
-        return result;
-    }
-
-    private static Set<String> normalizeAnnounced(AgentAnnouncement announcement) {
-        Set<String> result = new LinkedHashSet<>();
-        for (String address : announcement.addresses()) {
-            IpAddresses.normalize(address)
-                    .ifPresentOrElse(
-                            result::add,
-                            () -> log.debug(
-                                    "Ignoring invalid address '{}' announced by {}", address, announcement.hostId()));
         }
         return result;
     }

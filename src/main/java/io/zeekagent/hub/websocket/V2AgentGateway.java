@@ -7,7 +7,7 @@ import io.zeekagent.hub.broker.ZeekEvent;
 import io.zeekagent.hub.dispatch.DispatchService;
 import io.zeekagent.hub.host.AgentAnnouncement;
 import io.zeekagent.hub.host.HostDetailsService;
-import io.zeekagent.hub.host.HostService;
+import io.zeekagent.hub.host.HostPresenceService;
 import io.zeekagent.hub.query.OneShotQueryService;
 import io.zeekagent.hub.result.AgentRow;
 import io.zeekagent.hub.result.ResultRouter;
@@ -30,7 +30,7 @@ class V2AgentGateway implements PeerListener {
 
     private final WebSocketHub hub;
     private final V2Sessions sessions;
-    private final HostService hosts;
+    private final HostPresenceService hosts;
     private final HostDetailsService hostDetails;
     private final DispatchService dispatch;
     private final ResultRouter results;
@@ -41,7 +41,7 @@ class V2AgentGateway implements PeerListener {
     V2AgentGateway(
             WebSocketHub hub,
             V2Sessions sessions,
-            HostService hosts,
+            HostPresenceService hosts,
             HostDetailsService hostDetails,
             DispatchService dispatch,
             ResultRouter results,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zeekagent.hub.host.AgentAnnouncement;
+import io.zeekagent.hub.host.HostPresenceService;
 import io.zeekagent.hub.host.HostResponse;
 import io.zeekagent.hub.host.HostService;
 import io.zeekagent.hub.subscription.SubscriptionRequest;
@@ -33,6 +34,9 @@ class GroupServiceIntegrationTests {
     HostService hosts;
 
     @Autowired
+    HostPresenceService presence;
+
+    @Autowired
     SubscriptionService subscriptions;
 
     @Test
@@ -57,9 +61,10 @@ class GroupServiceIntegrationTests {
         String explicit = unique("e");
         String bySubnet = unique("s");
         groups.create(new CreateGroupRequest(name, null, Set.of("198.51.100.0/24"), Set.of(explicit, "unseen")));
-        hosts.registerAgent(new AgentAnnouncement(announcing, null, null, List.of(name), null, null, List.of(), null));
-        hosts.registerAgent(new AgentAnnouncement(explicit, null, null, List.of(), null, null, List.of(), null));
-        hosts.registerAgent(
+        presence.registerAgent(
+                new AgentAnnouncement(announcing, null, null, List.of(name), null, null, List.of(), null));
+        presence.registerAgent(new AgentAnnouncement(explicit, null, null, List.of(), null, null, List.of(), null));
+        presence.registerAgent(
                 new AgentAnnouncement(bySubnet, null, null, List.of(), null, null, List.of("198.51.100.7"), null));
 
         assertThat(groups.members(name))

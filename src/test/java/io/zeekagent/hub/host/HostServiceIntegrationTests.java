@@ -31,6 +31,9 @@ class HostServiceIntegrationTests {
     HostService hosts;
 
     @Autowired
+    HostPresenceService presence;
+
+    @Autowired
     GroupService groups;
 
     @Autowired
@@ -39,7 +42,7 @@ class HostServiceIntegrationTests {
     @Test
     void registersAnAgentOnlineAndTellsAReconnectApart() {
         String id = unique("agent");
-        boolean first = hosts.registerAgent(announcement(id, List.of("10.0.0.5", "::ffff:10.0.0.6", "garbage")));
+        boolean first = presence.registerAgent(announcement(id, List.of("10.0.0.5", "::ffff:10.0.0.6", "garbage")));
 
         HostResponse host = hosts.get(id);
         assertThat(first).isFalse();
@@ -47,15 +50,16 @@ class HostServiceIntegrationTests {
         assertThat(host.transport()).isEqualTo("zeromq-v1");
         assertThat(host.announcedAddresses()).containsExactly("10.0.0.5", "10.0.0.6");
         assertThat(host.firstSeen()).isNotNull();
-        assertThat(hosts.registerAgent(announcement(id, List.of("10.0.0.5")))).isTrue();
-        assertThat(hosts.onlineHostIds()).contains(id);
+        assertThat(presence.registerAgent(announcement(id, List.of("10.0.0.5"))))
+                .isTrue();
+        assertThat(presence.onlineHostIds()).contains(id);
     }
 
     @Test
     void publishesAddressChangesOnlyWhenAddressesOrHostnameChange() {
         String id = unique("agent");
-        hosts.registerAgent(announcement(id, List.of("10.0.0.5")));
-        hosts.registerAgent(announcement(id, List.of("10.0.0.5")));
+        presence.registerAgent(announcement(id, List.of("10.0.0.5")));
+        presence.registerAgent(announcement(id, List.of("10.0.0.5")));
         hosts.update(id, new UpdateHostRequest(Set.of("192.0.2.1"), null));
         hosts.delete(id);
 
@@ -73,7 +77,8 @@ class HostServiceIntegrationTests {
         hosts.preRegister(new PreRegisterHostRequest(id, "pre-01", Set.of("192.0.2.9"), null));
         assertThat(hosts.get(id).status()).isEqualTo(HostStatus.PENDING);
 
-        assertThat(hosts.registerAgent(announcement(id, List.of("10.0.0.5")))).isFalse();
+        assertThat(presence.registerAgent(announcement(id, List.of("10.0.0.5"))))
+                .isFalse();
 
         HostResponse host = hosts.get(id);
         assertThat(host.status()).isEqualTo(HostStatus.ONLINE);
@@ -88,7 +93,7 @@ class HostServiceIntegrationTests {
         groups.create(new CreateGroupRequest(assigned, null, null, null));
         groups.create(new CreateGroupRequest(bySubnet, null, Set.of("2001:db8::/32"), null));
         String id = unique("agent");
-        hosts.registerAgent(announcement(id, List.of("2001:db8::1")));
+        presence.registerAgent(announcement(id, List.of("2001:db8::1")));
         hosts.update(id, new UpdateHostRequest(null, Set.of(assigned)));
 
         assertThat(hosts.findEffectiveGroups(id)).containsExactlyInAnyOrder("linux", assigned, bySubnet);
@@ -123,20 +128,20 @@ class HostServiceIntegrationTests {
     @Test
     void marksOfflineAndBackOnlineWhenHeardFrom() {
         String id = unique("agent");
-        hosts.registerAgent(announcement(id, List.of()));
-        hosts.markOffline(id);
+        presence.registerAgent(announcement(id, List.of()));
+        presence.markOffline(id);
         assertThat(hosts.get(id).status()).isEqualTo(HostStatus.OFFLINE);
-        assertThat(hosts.onlineHostIds()).doesNotContain(id);
+        assertThat(presence.onlineHostIds()).doesNotContain(id);
 
-        assertThat(hosts.touch(id)).isTrue();
+        assertThat(presence.touch(id)).isTrue();
         assertThat(hosts.get(id).status()).isEqualTo(HostStatus.ONLINE);
-        assertThat(hosts.touch(unique("never-announced"))).isFalse();
+        assertThat(presence.touch(unique("never-announced"))).isFalse();
     }
 
     @Test
     void servesEveryHostsAddressesForTheAttributionIndex() {
         String id = unique("agent");
-        hosts.registerAgent(announcement(id, List.of("10.1.1.1")));
+        presence.registerAgent(announcement(id, List.of("10.1.1.1")));
 
         assertThat(hosts.allHostAddresses()).contains(new HostAddresses(id, "agent-host", Set.of("10.1.1.1")));
     }

@@ -22,6 +22,8 @@ import org.zeromq.ZMsg;
  */
 final class SimConnection implements AutoCloseable {
 
+    private static final long IDLE_NANOS = 5_000_000;
+
     private final ZContext context = new ZContext(1);
     private final String nodeId;
     private final EventCodec codec;
@@ -49,6 +51,9 @@ final class SimConnection implements AutoCloseable {
         context.setLinger(0);
         xsub = context.createSocket(SocketType.XSUB);
         xsub.setRcvHWM(100_000);
+        // Subscriptions leave through the send pipe, and a full pipe drops them silently: 10,000 agents on one
+        // connection subscribe to 20,000 topics at once, far beyond the default 1,000.
+        xsub.setSndHWM(100_000);
         xsub.connect(xpubEndpoint);
         xpub = context.createSocket(SocketType.XPUB);
         xpub.setXpubVerbose(true);
@@ -127,6 +132,7 @@ final class SimConnection implements AutoCloseable {
     }
 
     private void loop() {
+        long lastIdle = System.nanoTime() - IDLE_NANOS;
         ZMQ.Poller poller = context.createPoller(2);
         poller.register(xsub, ZMQ.Poller.POLLIN);
         poller.register(xpub, ZMQ.Poller.POLLIN);
@@ -135,7 +141,12 @@ final class SimConnection implements AutoCloseable {
                 for (Runnable r; (r = work.poll()) != null; ) {
                     r.run();
                 }
-                onIdle.run();
+                long now = System.nanoTime();
+                // Idle work visits every agent: with 10,000 of them, once per message burst would eat a core.
+                if (now - lastIdle >= IDLE_NANOS) {
+                    lastIdle = now;
+                    onIdle.run();
+                }
                 if (poller.poll(5) <= 0) {
                     continue;
                 }
