@@ -19,11 +19,9 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.exc.StreamReadException;
@@ -80,8 +78,14 @@ class AttributionController {
             responseCode = "503",
             description = "The index is still being rebuilt",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<byte[]> attribute(@RequestBody byte[] body, HttpServletRequest request) {
-        // Read straight from the bytes (no JSON tree, no databinding): this endpoint is called per connection.
+    void attribute(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Read from and write to the raw streams (no JSON tree, no databinding, no message converters on either
+        // side): SOAR tools call this endpoint per connection. The body's size is bounded by BodySizeLimitFilter.
+        byte[] body = request.getInputStream().readAllBytes();
+        if (body.length == 0) {
+            throw new HttpMessageNotReadableException(
+                    "Required request body is missing", new ServletServerHttpRequest(request));
+        }
         ConnFields fields = new ConnFields();
         ConnJsonReader reader = new ConnJsonReader();
         String malformed = reader.read(body, 0, body.length, fields);
@@ -96,9 +100,11 @@ class AttributionController {
             throw new HttpMessageNotReadableException(
                     "Malformed JSON", new StreamReadException(malformed), new ServletServerHttpRequest(request));
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(AttributionJson.write(service.attribute(fields)));
+        byte[] answer = AttributionJson.write(service.attribute(fields));
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(answer.length);
+        response.getOutputStream().write(answer);
     }
 
     @PostMapping(
