@@ -17,14 +17,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.exc.StreamReadException;
 
 /** Attributes conn.log records to host socket events: one record as JSON, or a whole log streamed. */
 @RestController
@@ -63,31 +63,48 @@ class AttributionController {
                                              "id": {"orig_h": "10.0.0.1", "orig_p": 50000, "resp_h": "10.0.0.2",
                                              "resp_p": 443}, "proto": "tcp"}""")
                                             })))
-    @ApiResponse(responseCode = "200", description = "The attribution, possibly with empty arrays")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The attribution, possibly with empty arrays",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AttributionResponse.class)))
     @ApiResponse(
             responseCode = "400",
-            description = "Invalid address, port or time",
+            description = "Not one JSON object, or an invalid address, port or time",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
             responseCode = "503",
             description = "The index is still being rebuilt",
             content = @Content(mediaType = "application/problem+json"))
-    AttributionResponse attribute(@RequestBody JsonNode record) {
-        if (!record.isObject()) {
-            throw InvalidRequestException.forField("body", "must be a JSON object (one conn.log record)");
+    void attribute(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Read from and write to the raw streams (no JSON tree, no databinding, no message converters on either
+        // side): SOAR tools call this endpoint per connection. The body's size is bounded by BodySizeLimitFilter.
+        byte[] body = request.getInputStream().readAllBytes();
+        if (body.length == 0) {
+            throw new HttpMessageNotReadableException(
+                    "Required request body is missing", new ServletServerHttpRequest(request));
         }
         ConnFields fields = new ConnFields();
-        for (Map.Entry<String, JsonNode> field : record.properties()) {
-            JsonNode value = field.getValue();
-            if (field.getKey().equals("id") && value.isObject()) {
-                for (Map.Entry<String, JsonNode> inner : value.properties()) {
-                    fields.set(inner.getKey(), text(inner.getValue()));
-                }
-            } else {
-                fields.set(field.getKey(), text(value));
+        ConnJsonReader reader = new ConnJsonReader();
+        String malformed = reader.read(body, 0, body.length, fields);
+        if (malformed == ConnJsonReader.NOT_AN_OBJECT) {
+            malformed = reader.validate(body, 0, body.length);
+            if (malformed == null) {
+                throw InvalidRequestException.forField("body", "must be a JSON object (one conn.log record)");
             }
         }
-        return service.attribute(fields);
+        if (malformed != null) {
+            // The same 400 malformed-json problem a databound body gets.
+            throw new HttpMessageNotReadableException(
+                    "Malformed JSON", new StreamReadException(malformed), new ServletServerHttpRequest(request));
+        }
+        byte[] answer = AttributionJson.write(service.attribute(fields));
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(answer.length);
+        response.getOutputStream().write(answer);
     }
 
     @PostMapping(
@@ -154,9 +171,5 @@ class AttributionController {
         } finally {
             in.reset();
         }
-    }
-
-    private static @Nullable String text(JsonNode value) {
-        return value.isNull() ? null : value.isValueNode() ? value.asString() : value.toString();
     }
 }

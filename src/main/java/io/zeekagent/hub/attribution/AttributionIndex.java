@@ -1,6 +1,7 @@
 package io.zeekagent.hub.attribution;
 
 import io.zeekagent.hub.host.HostAddresses;
+import io.zeekagent.hub.net.IpAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;

@@ -1,5 +1,6 @@
 package io.zeekagent.hub.attribution;
 
+import io.zeekagent.hub.net.IpAddress;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;

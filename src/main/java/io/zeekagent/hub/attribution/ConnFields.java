@@ -1,5 +1,6 @@
 package io.zeekagent.hub.attribution;
 
+import io.zeekagent.hub.net.IpAddress;
 import io.zeekagent.hub.system.FieldProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,6 +21,10 @@ final class ConnFields {
     static final String RESP_H = "id.resp_h";
     static final String RESP_P = "id.resp_p";
     static final String PROTO = "proto";
+
+    /** Every name {@link #set} knows, flat and nested ({@code id: {orig_h}}) spelling. */
+    static final List<String> NAMES =
+            List.of(UID, TS, ORIG_H, "orig_h", ORIG_P, "orig_p", RESP_H, "resp_h", RESP_P, "resp_p", PROTO);
 
     @Nullable
     String uid;

@@ -1,5 +1,6 @@
 package io.zeekagent.hub.attribution;
 
+import io.zeekagent.hub.net.IpAddress;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -5,15 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
- * Enriches a Zeek JSON conn.log (NDJSON) line by line in constant memory. Each line is validated and read with a
- * streaming parser, then copied byte for byte with {@code orig_seuids}, {@code resp_seuids} and
+ * Enriches a Zeek JSON conn.log (NDJSON) line by line in constant memory. Each line is validated and its conn
+ * fields read in one pass over its bytes ({@link ConnJsonReader}: no parser object, no tree), then copied byte for byte with {@code orig_seuids}, {@code resp_seuids} and
  * {@code community_id} inserted before its closing brace, so every original field keeps its order and its exact
  * text. A line that is not a JSON object becomes {@code {"_line":n,"_error":...,"_raw":...}}; a record with
  * invalid fields keeps its fields and gets an {@code _error}; either way the next lines are processed.
@@ -21,12 +16,12 @@ import tools.jackson.core.json.JsonFactory;
 final class NdjsonEnricher {
 
     static final int MAX_LINE = 1 << 20;
-    private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] ORIG = bytes("\"orig_seuids\":[");
     private static final byte[] RESP = bytes("],\"resp_seuids\":[");
     private static final byte[] COMMUNITY = bytes("],\"community_id\":");
 
     private final BatchAttributor attributor;
+    private final ConnJsonReader reader = new ConnJsonReader();
     private final StringBuilder scratch = new StringBuilder(256);
     private OutputStream out = OutputStream.nullOutputStream();
     private final BatchAttributor.SeuidSink writeSeuid = this::writeSeuid;
@@ -49,7 +44,7 @@ final class NdjsonEnricher {
             if (lines.isBlank()) {
                 continue;
             }
-            String parseError = read(lines.bytes(), lines.length());
+            String parseError = reader.read(lines.bytes(), 0, lines.length(), attributor.fields);
             if (parseError != null) {
                 error(number, parseError, lines);
                 continue;
@@ -77,45 +72,6 @@ final class NdjsonEnricher {
         }
         out.flush();
         return number;
-    }
-
-    /** Reads the line's conn fields; returns why it is not one JSON object, or null. */
-    private @Nullable String read(byte[] line, int length) {
-        ConnFields fields = attributor.fields;
-        fields.clear();
-        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), line, 0, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return "not a JSON object";
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (value == JsonToken.START_OBJECT && name.equals("id")) {
-                    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                        String inner = p.currentName();
-                        JsonToken v = p.nextToken();
-                        if (!fields.set(inner, scalar(p, v))) {
-                            p.skipChildren();
-                        }
-                    }
-                } else if (value.isScalarValue()) {
-                    fields.set(name, scalar(p, value));
-                } else {
-                    p.skipChildren();
-                }
-            }
-            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
-                return "trailing content after the JSON object";
-            }
-            return null;
-        } catch (JacksonException e) {
-            return e.getOriginalMessage();
-        }
-    }
-
-    private static @Nullable String scalar(JsonParser p, JsonToken t) {
-        return t == JsonToken.VALUE_NULL ? null : p.getString();
     }
 
     private void error(long number, String reason, LineReader lines) throws IOException {

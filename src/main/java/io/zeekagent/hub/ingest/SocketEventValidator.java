@@ -1,6 +1,6 @@
 package io.zeekagent.hub.ingest;
 
-import io.zeekagent.hub.attribution.IpAddress;
+import io.zeekagent.hub.net.IpAddress;
 import io.zeekagent.hub.system.FieldProblem;
 import java.math.BigDecimal;
 import java.time.DateTimeException;

@@ -3,38 +3,27 @@ package io.zeekagent.hub.net;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Parses and normalises IP address literals: IPv4 as dotted quad, IPv6 in RFC 5952 form, an IPv4-mapped IPv6
  * address ({@code ::ffff:a.b.c.d}) as the IPv4 address it maps, a {@code %zone} suffix dropped. Host names are
- * never resolved.
+ * never resolved. Parsing is {@link IpAddress}'s; this class adds the text forms.
  */
 public final class IpAddresses {
 
-    private static final Pattern IPV4 =
-            Pattern.compile("^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$");
-    private static final Pattern IPV6_CHARS = Pattern.compile("^[0-9A-Fa-f:.]+$");
-
     private IpAddresses() {}
 
-    /** The address, or empty when {@code text} is not an IPv4 or IPv6 literal. */
+    /** The address, or empty when {@code text} (surrounding whitespace ignored) is not an IPv4 or IPv6 literal. */
     public static Optional<InetAddress> parse(String text) {
-        String s = text.strip();
-        int zone = s.indexOf('%');
-        if (zone >= 0) {
-            s = s.substring(0, zone);
-        }
-        boolean literal = IPV4.matcher(s).matches()
-                || (s.indexOf(':') >= 0 && IPV6_CHARS.matcher(s).matches());
-        if (!literal) {
+        IpAddress parsed = new IpAddress();
+        if (!parsed.parse(text.strip())) {
             return Optional.empty();
         }
         try {
-            // A literal never triggers a lookup; Java also turns IPv4-mapped IPv6 into an Inet4Address.
-            return Optional.of(InetAddress.getByName(s));
-        } catch (UnknownHostException | IllegalArgumentException e) {
-            return Optional.empty();
+            // From bytes, never a lookup; an IPv4-mapped address comes out as the Inet4Address it maps.
+            return Optional.of(InetAddress.getByAddress(parsed.toBytes()));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("4 or 16 bytes are always an address", e);
         }
     }
 

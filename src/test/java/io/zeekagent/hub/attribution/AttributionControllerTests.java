@@ -115,6 +115,27 @@ class AttributionControllerTests {
     }
 
     @Test
+    void rejectsMalformedJsonAsTheOtherEndpointsDo() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id.orig_h\": oops}"))
+                .hasStatus(400)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson()
+                .isLenientlyEqualTo(
+                        "{\"type\": \"urn:zeek-agent-hub:problem:malformed-json\", \"title\": \"Malformed JSON\"}");
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[1,"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("Malformed JSON: unexpected end of input");
+    }
+
+    @Test
     void enrichesNdjsonBatches() {
         assertThat(mvc.post()
                         .uri("/api/v1/attributions/batch")

@@ -3,6 +3,7 @@ package io.zeekagent.hub.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zeekagent.hub.host.HostAddresses;
+import io.zeekagent.hub.net.IpAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.zeekagent.hub.attribution;
 
 import io.zeekagent.hub.host.HostAddresses;
+import io.zeekagent.hub.net.IpAddress;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

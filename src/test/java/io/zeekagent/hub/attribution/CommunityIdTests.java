@@ -2,6 +2,7 @@ package io.zeekagent.hub.attribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zeekagent.hub.net.IpAddress;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A closed-loop HTTP load client over real sockets: {@code wrk} (a separate process) when it is on the PATH, else
@@ -27,7 +28,16 @@ import java.util.regex.Pattern;
 final class HttpLoad {
 
     /** What a run achieved. */
-    record Result(double perSecond, long ok, long failed, String client) {}
+    record Result(double perSecond, long ok, long failed, String client) {
+
+        /** Two runs of equal length taken together (their mean rate); {@code a} may be null. */
+        static Result sum(@Nullable Result a, Result b) {
+            if (a == null) {
+                return b;
+            }
+            return new Result((a.perSecond + b.perSecond) / 2, a.ok + b.ok, a.failed + b.failed, a.client);
+        }
+    }
 
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in");
@@ -57,14 +67,15 @@ final class HttpLoad {
         }
     }
 
-    /** Warms up for {@code warmup}, then measures for {@code duration}. */
+    /** Warms up for {@code warmup} (none when zero), then measures for {@code duration}. */
     Result run(String url, String body, Duration warmup, Duration duration) throws Exception {
-        if (wrkAvailable()) {
+        boolean wrk = wrkAvailable();
+        if (!warmup.isZero() && wrk) {
             wrk(url, body, warmup);
-            return wrk(url, body, duration);
+        } else if (!warmup.isZero()) {
+            java(url, body, warmup);
         }
-        java(url, body, warmup);
-        return java(url, body, duration);
+        return wrk ? wrk(url, body, duration) : java(url, body, duration);
     }
 
     private Result wrk(String url, String body, Duration duration) throws Exception {

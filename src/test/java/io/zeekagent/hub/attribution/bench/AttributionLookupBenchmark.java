@@ -1,10 +1,10 @@
 package io.zeekagent.hub.attribution.bench;
 
 import io.zeekagent.hub.attribution.BenchSupport;
-import io.zeekagent.hub.attribution.IpAddress;
 import io.zeekagent.hub.attribution.SocketEventEntry;
 import io.zeekagent.hub.bench.BenchReport;
 import io.zeekagent.hub.host.HostAddresses;
+import io.zeekagent.hub.net.IpAddress;
 import java.util.Random;
 
 /**

@@ -1,7 +1,7 @@
 package io.zeekagent.hub.attribution.bench;
 
-import io.zeekagent.hub.attribution.IpAddress;
 import io.zeekagent.hub.attribution.SocketEventEntry;
+import io.zeekagent.hub.net.IpAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.zeekagent.hub.attribution;
+package io.zeekagent.hub.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +36,18 @@ class IpAddressTests {
         assertThat(IpAddress.isWildcard(a.hi(), a.lo())).isTrue();
         assertThat(a.parse("1::")).isTrue();
         assertThat(a.hi()).isEqualTo(0x0001_0000_0000_0000L);
+    }
+
+    @Test
+    void acceptsWhatInetAddressAcceptsSoIpAddressesNormalisesTheSame() {
+        // Leading zeros in a group and decimal leading zeros in an embedded IPv4 part, as java.net.InetAddress.
+        assertThat(a.parse("0000:0000::00001")).isTrue();
+        assertThat(a.lo()).isEqualTo(1L);
+        assertThat(a.parse("::ffff:01.2.3.4")).isTrue();
+        assertThat(b.parse("1.2.3.4")).isTrue();
+        assertThat(a.lo()).isEqualTo(b.lo());
+        assertThat(IpAddresses.normalize("::ffff:01.2.3.4")).contains("1.2.3.4");
+        assertThat(IpAddresses.normalize("0edc8::1")).contains("edc8::1");
     }
 
     @ParameterizedTest

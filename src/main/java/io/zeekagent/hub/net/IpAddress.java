@@ -1,15 +1,19 @@
-package io.zeekagent.hub.attribution;
+package io.zeekagent.hub.net;
 
 /**
  * A mutable IP address parsed without allocation or DNS: 128 bits as two longs, IPv4 stored in its IPv4-mapped
- * IPv6 form ({@code ::ffff:a.b.c.d}) so that a mapped address and the plain IPv4 address are the same value.
+ * IPv6 form ({@code ::ffff:a.b.c.d}) so that a mapped address and the plain IPv4 address are the same value. The one
+ * address-literal parser of the hub: attribution and ingestion use it on their hot paths, {@link IpAddresses}
+ * (normalised text, CIDR matching) builds on it.
  *
  * <p>Not thread-safe: hot paths keep one per thread and reuse it.
  */
 public final class IpAddress {
 
-    static final long V4_MAPPED_PREFIX = 0x0000_FFFF_0000_0000L;
+    /** The high 32 bits of {@link #lo()} of an IPv4-mapped address. */
+    public static final long V4_MAPPED_PREFIX = 0x0000_FFFF_0000_0000L;
 
+    private final int[] groups = new int[8];
     private long hi;
     private long lo;
 
@@ -28,13 +32,28 @@ public final class IpAddress {
         return isV4(hi, lo);
     }
 
-    static boolean isV4(long hi, long lo) {
+    /** Whether a stored address is IPv4 (IPv4-mapped). */
+    public static boolean isV4(long hi, long lo) {
         return hi == 0 && (lo & 0xFFFF_FFFF_0000_0000L) == V4_MAPPED_PREFIX;
     }
 
     /** Whether a stored address means "any": {@code 0.0.0.0} or {@code ::}. */
-    static boolean isWildcard(long hi, long lo) {
+    public static boolean isWildcard(long hi, long lo) {
         return hi == 0 && (lo == 0 || lo == V4_MAPPED_PREFIX);
+    }
+
+    /** The last parsed address as 4 bytes (IPv4, mapped or not) or 16 bytes (IPv6), network order. */
+    public byte[] toBytes() {
+        if (isV4()) {
+            int v4 = (int) lo;
+            return new byte[] {(byte) (v4 >>> 24), (byte) (v4 >>> 16), (byte) (v4 >>> 8), (byte) v4};
+        }
+        byte[] bytes = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (hi >>> (56 - 8 * i));
+            bytes[8 + i] = (byte) (lo >>> (56 - 8 * i));
+        }
+        return bytes;
     }
 
     /** Parses the whole text; {@code false} (and this object unchanged) when it is not an IP address. */
@@ -48,11 +67,11 @@ public final class IpAddress {
         if (zone >= 0) {
             end = zone;
         }
-        if (end <= start || end - start > 45) {
+        if (end <= start) {
             return false;
         }
         if (indexOf(text, ':', start, end) < 0) {
-            long v4 = parseV4(text, start, end);
+            long v4 = parseV4(text, start, end, false);
             if (v4 < 0) {
                 return false;
             }
@@ -72,8 +91,11 @@ public final class IpAddress {
         return -1;
     }
 
-    /** The dotted quad as an unsigned 32-bit value, or -1. */
-    private static long parseV4(CharSequence text, int start, int end) {
+    /**
+     * The dotted quad as an unsigned 32-bit value, or -1. A bare IPv4 address may not have leading zeros (is
+     * {@code 010} octal?); inside IPv6 they are accepted as decimal, as {@link java.net.InetAddress} does.
+     */
+    private static long parseV4(CharSequence text, int start, int end, boolean embedded) {
         long result = 0;
         int octets = 0;
         int i = start;
@@ -84,11 +106,11 @@ public final class IpAddress {
                 value = value * 10 + (text.charAt(i) - '0');
                 digits++;
                 i++;
-                if (digits > 3) {
+                if (value > 255) {
                     return -1;
                 }
             }
-            if (digits == 0 || value > 255 || (digits > 1 && text.charAt(i - digits) == '0')) {
+            if (digits == 0 || (!embedded && digits > 1 && text.charAt(i - digits) == '0')) {
                 return -1;
             }
             result = (result << 8) | value;
@@ -105,7 +127,7 @@ public final class IpAddress {
     }
 
     private boolean parseV6(CharSequence text, int start, int end) {
-        int[] groups = new int[8];
+        int[] groups = this.groups;
         int count = 0;
         int gap = -1;
         int i = start;
@@ -122,12 +144,16 @@ public final class IpAddress {
             }
             int groupStart = i;
             int value = 0;
-            while (i < end && Character.digit(text.charAt(i), 16) >= 0 && i - groupStart < 4) {
+            // Like InetAddress: a group is any run of hex digits worth at most 0xffff (leading zeros allowed).
+            while (i < end && Character.digit(text.charAt(i), 16) >= 0) {
                 value = (value << 4) | Character.digit(text.charAt(i), 16);
                 i++;
+                if (value > 0xFFFF) {
+                    return false;
+                }
             }
             if (i < end && text.charAt(i) == '.') {
-                long v4 = parseV4(text, groupStart, end);
+                long v4 = parseV4(text, groupStart, end, true);
                 if (v4 < 0 || count > 6) {
                     return false;
                 }
