@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * every second over real ZeroMQ; the hub decodes, maps, assigns seuids, writes to the database and indexes.
  *
  * <p>The offered rate is stepped up by connecting more agents. A step counts as sustained when nothing was dropped
- * during it and at least 90 % of what was sent in it was committed in it (the backlog did not grow). The figure is
+ * since it began and its backlog grew by at most a tenth of what was sent in its window or one writer batch. The figure is
  * the committed rate of the highest sustained step, against a raw JDBC batch insert of the same rows into the same
  * table of the same database ({@link RawJdbcInsert}); after the first step that is not sustained the benchmark jumps
  * to the highest rate, and prints what happens there as a second, informational row. At the end every row sent is
@@ -27,6 +27,8 @@ public final class IngestionBenchmark {
             + " remote_port, time, success, uid FROM socket_events WHERE family = 2";
     private static final String TARGET = "≥ 50,000 events/s, all accounted for, none dropped (issue 6)";
     private static final int MAX_AGENTS = 100;
+    /** {@code hub.ingest.batch-size}'s default, which the benchmark's hub runs with. */
+    private static final int WRITER_BATCH = 5000;
 
     private IngestionBenchmark() {}
 
@@ -72,6 +74,7 @@ public final class IngestionBenchmark {
             Step top = null;
             for (int i = 0; i < steps.length; i++) {
                 int agents = (int) Math.round(steps[i] * MAX_AGENTS);
+                IngestionCounts stepStart = IngestionCounts.read(hub, sim);
                 List<SimHost> added = sim.startMany("bench-ingest-" + i, agents - hosts.size(), List.of());
                 hosts.addAll(added);
                 Await.until(
@@ -81,7 +84,7 @@ public final class IngestionBenchmark {
                                 .allMatch(h -> !sim.runningCookies(h.hostId()).isEmpty()));
                 // A query's first run comes one interval after it arrives; then every agent sends once a second.
                 Thread.sleep(1500);
-                Step step = Step.measure(hub, sim, agents, window);
+                Step step = Step.measure(hub, sim, agents, window, stepStart);
                 System.out.println(db + ": " + step);
                 if (step.sustained()) {
                     best = step;
@@ -145,19 +148,34 @@ public final class IngestionBenchmark {
                 best.storedPerSecond() >= 50_000);
     }
 
-    /** One measured step: the counts of its window and how long the window was. */
-    private record Step(int agents, IngestionCounts counts, double seconds) {
+    /**
+     * One measured step: the counts of its window, how long the window was, and the drops since the step began
+     * (its ramp included: a row dropped while agents were joining counts against the step).
+     */
+    private record Step(int agents, IngestionCounts counts, double seconds, long droppedSinceStart) {
 
-        static Step measure(BenchHub hub, AgentSimulator sim, int agents, Duration window) throws InterruptedException {
+        static Step measure(BenchHub hub, AgentSimulator sim, int agents, Duration window, IngestionCounts start)
+                throws InterruptedException {
             IngestionCounts before = IngestionCounts.read(hub, sim);
             long t0 = System.nanoTime();
             Thread.sleep(window.toMillis());
             IngestionCounts after = IngestionCounts.read(hub, sim);
-            return new Step(agents, after.minus(before), (System.nanoTime() - t0) / 1e9);
+            return new Step(
+                    agents,
+                    after.minus(before),
+                    (System.nanoTime() - t0) / 1e9,
+                    after.minus(start).dropped());
         }
 
+        /**
+         * Rows flowed, none was dropped, and the backlog did not grow by more than a tenth of what was sent or one
+         * writer batch (5,000 rows, the commit granularity: a short window may end just before a commit).
+         */
         boolean sustained() {
-            return counts.dropped() == 0 && counts.stored() >= 0.9 * counts.sent();
+            long backlogGrowth = counts.sent() - counts.stored() - counts.dropped();
+            return counts.sent() > 0
+                    && droppedSinceStart == 0
+                    && backlogGrowth <= Math.max(0.1 * counts.sent(), WRITER_BATCH);
         }
 
         double offeredPerSecond() {
@@ -175,19 +193,20 @@ public final class IngestionBenchmark {
                     agents,
                     rowsPerRun,
                     offeredPerSecond(),
-                    counts.dropped());
+                    droppedSinceStart);
         }
 
         @Override
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "%d agents: offered %,.0f rows/s, stored %,.0f events/s, dropped %,d (buffer %,d, bridge %,d),"
+                    "%d agents: offered %,.0f rows/s, stored %,.0f events/s, dropped %,d since the step began (in the"
+                            + " window: buffer %,d, bridge %,d),"
                             + " buffered %,d, %s",
                     agents,
                     offeredPerSecond(),
                     storedPerSecond(),
-                    counts.dropped(),
+                    droppedSinceStart,
                     counts.ingestDropped(),
                     counts.bridgeDropped(),
                     counts.buffered(),
