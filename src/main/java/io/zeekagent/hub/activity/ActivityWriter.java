@@ -2,6 +2,7 @@ package io.zeekagent.hub.activity;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zeekagent.hub.system.DatabaseRetry;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drains recorded entries on its own thread into the log file and, in JDBC batches, the {@code activity} table, so
- * that {@link ActivityLog#record} never waits for a disk or a database.
+ * that {@link ActivityLog#record} never waits for a disk or a database. While the database is away the batch is held
+ * and retried ({@link DatabaseRetry}); entries beyond the bounded queue are dropped and counted.
  */
 @Component
 class ActivityWriter implements SmartLifecycle {
@@ -32,6 +34,7 @@ class ActivityWriter implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final BlockingQueue<ActivityRecord> queue;
     private final Counter dropped;
+    private final Counter failed;
     private final ActivityFile file;
     private volatile boolean running;
     private volatile long written;
@@ -44,6 +47,9 @@ class ActivityWriter implements SmartLifecycle {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.dropped = Counter.builder("hub.activity.dropped")
                 .description("Activity entries dropped because the writer queue was full")
+                .register(meters);
+        this.failed = Counter.builder("hub.activity.write.failed")
+                .description("Activity entries the database did not take (they are still in the log file)")
                 .register(meters);
         this.file = new ActivityFile(properties.file());
     }
@@ -85,8 +91,9 @@ class ActivityWriter implements SmartLifecycle {
 
     @Override
     public void stop() {
+        // No interrupt: the thread polls in short slices and sees the flag (an interrupted thread could have its
+        // H2 file channel closed under it). A batch held through an outage is given up when the flag drops.
         running = false;
-        thread.interrupt();
         try {
             thread.join(5000);
         } catch (InterruptedException e) {
@@ -136,17 +143,21 @@ class ActivityWriter implements SmartLifecycle {
     }
 
     private void write(List<ActivityRecord> batch) {
+        // The file first and once: a retried database write must not repeat lines in it.
         file.append(batch);
-        try {
-            jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, r) -> {
-                ps.setObject(1, OffsetDateTime.ofInstant(r.ts(), ZoneOffset.UTC));
-                ps.setString(2, r.source());
-                ps.setString(3, r.peer());
-                ps.setString(4, r.level());
-                ps.setString(5, r.message());
-            });
-        } catch (RuntimeException e) {
-            log.warn("Could not persist {} activity entries: {}", batch.size(), e.getMessage());
+        RuntimeException failure = DatabaseRetry.write(
+                () -> jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, r) -> {
+                    ps.setObject(1, OffsetDateTime.ofInstant(r.ts(), ZoneOffset.UTC));
+                    ps.setString(2, r.source());
+                    ps.setString(3, r.peer());
+                    ps.setString(4, r.level());
+                    ps.setString(5, r.message());
+                }),
+                () -> running,
+                () -> batch.size() + " activity entries (" + queue.size() + " more queued)");
+        if (failure != null) {
+            failed.increment(batch.size());
+            log.warn("Could not persist {} activity entries: {}", batch.size(), failure.getMessage());
         }
         written += batch.size();
     }

@@ -1,5 +1,7 @@
 package io.zeekagent.hub.ingest;
 
+import io.zeekagent.hub.system.DatabaseOutage;
+import io.zeekagent.hub.system.DatabaseRetry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,15 +18,13 @@ import org.slf4j.LoggerFactory;
  * flush interval or as soon as a batch is full. A full buffer drops the row and counts it; stopping drains and
  * commits everything still buffered.
  *
- * <p>When the database is unreachable the writer keeps the batch and retries it with a backoff (up to
- * {@link #MAX_BACKOFF_MILLIS}) instead of throwing it away: agents keep sending, rows wait in the bounded buffer, and
+ * <p>When the database is unreachable the writer keeps the batch and retries it ({@link DatabaseRetry}) instead of
+ * throwing it away: agents keep sending, rows wait in the bounded buffer, and
  * what does not fit is dropped and counted, so an outage costs at most the rows beyond the buffer. A batch that
  * fails for another reason (a bug, a constraint) would fail forever and is dropped and counted at once.
  */
 final class AgentEventWriter {
 
-    static final long FIRST_BACKOFF_MILLIS = 100;
-    static final long MAX_BACKOFF_MILLIS = 2_000;
     private static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private static final Logger log = LoggerFactory.getLogger(AgentEventWriter.class);
@@ -122,40 +122,16 @@ final class AgentEventWriter {
             return;
         }
         List<StoredSocketEvent> events = List.copyOf(batch);
-        long backoff = FIRST_BACKOFF_MILLIS;
-        long failingSince = 0;
-        while (true) {
-            try {
-                committer.accept(events);
-                if (failingSince != 0) {
-                    log.info(
-                            "Database reachable again after {} ms; socket events are written again",
-                            (System.nanoTime() - failingSince) / 1_000_000);
-                }
-                batch.clear();
-                return;
-            } catch (RuntimeException e) {
-                if (!DatabaseOutage.isOutage(e) || !running) {
-                    giveUp(batch, e);
-                    return;
-                }
-                if (failingSince == 0) {
-                    failingSince = System.nanoTime();
-                    log.warn(
-                            "Database unavailable ({}); holding {} socket events and retrying, {} more buffered",
-                            e.getMessage(),
-                            events.size(),
-                            buffer.size());
-                }
-            }
-            try {
-                Thread.sleep(backoff);
-            } catch (InterruptedException e) {
-                // Not re-asserted, as above: the run loop makes one last, uninterrupted attempt.
-                return;
-            }
-            backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+        RuntimeException failure = DatabaseRetry.write(
+                () -> committer.accept(events),
+                () -> running,
+                () -> events.size() + " socket events (" + buffer.size() + " more buffered)");
+        if (failure == null) {
+            batch.clear();
+        } else if (!DatabaseOutage.isOutage(failure) || !running) {
+            giveUp(batch, failure);
         }
+        // An interrupted wait keeps the batch: the run loop makes one last, uninterrupted attempt.
     }
 
     /** Last attempts at shutdown: one try per batch; once the database is down, the rest is counted as lost. */

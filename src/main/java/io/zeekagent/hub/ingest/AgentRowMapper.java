@@ -52,6 +52,11 @@ final class AgentRowMapper {
         time = find(columns, "time", "timestamp");
     }
 
+    /** The column names this mapper reads. */
+    List<String> columns() {
+        return columns;
+    }
+
     /** The event of one row: an {@code Object[]} or {@code List} in column order, or a {@code Map} by name. */
     SocketEventInput map(String hostId, Object row) {
         Object[] values = values(row);
@@ -181,6 +186,14 @@ final class AgentRowMapper {
         }
         if (v instanceof Instant i) {
             return i;
+        }
+        if (v instanceof Long || v instanceof Integer) {
+            // Whole epoch seconds, what v1 agents send: no BigDecimal on the hot path.
+            try {
+                return Instant.ofEpochSecond(((Number) v).longValue());
+            } catch (DateTimeException e) {
+                return null;
+            }
         }
         try {
             BigDecimal seconds = v instanceof Number n

@@ -39,6 +39,7 @@ public class SocketEventIngestService {
     private final Counter droppedInvalid;
     private final Counter droppedFailed;
     private final Clock clock = Clock.systemUTC();
+    private volatile @Nullable AgentRowMapper lastMapper;
 
     SocketEventIngestService(
             SocketEventStore store,
@@ -127,7 +128,7 @@ public class SocketEventIngestService {
      * @param transport where the rows came from (e.g. {@code zeromq}, {@code websocket}), for logs
      */
     public void ingestFromAgent(String hostId, String transport, List<String> columns, List<?> rows) {
-        AgentRowMapper mapper = new AgentRowMapper(columns);
+        AgentRowMapper mapper = mapper(columns);
         SocketEventValidator validator = new SocketEventValidator();
         List<FieldProblem> problems = new ArrayList<>();
         Instant now = receivedAt();
@@ -146,6 +147,17 @@ public class SocketEventIngestService {
                 droppedFull.increment();
             }
         }
+    }
+
+    /** The mapper of these columns; the last one is kept, since rows come one at a time, mostly of one query. */
+    private AgentRowMapper mapper(List<String> columns) {
+        AgentRowMapper last = lastMapper;
+        if (last != null && last.columns().equals(columns)) {
+            return last;
+        }
+        AgentRowMapper mapper = new AgentRowMapper(columns);
+        lastMapper = mapper;
+        return mapper;
     }
 
     /** A page of stored events, optionally of one host and since a time. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -31,13 +32,21 @@ class SocketEventStore implements SocketEventHistory {
     private static final int REPLAY_BATCH = 10_000;
 
     private final JdbcTemplate jdbc;
+    private volatile @Nullable Boolean postgres;
 
     SocketEventStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the events in one JDBC batch; the caller owns the transaction. */
+    /** Writes the events in one round trip (COPY on PostgreSQL, a JDBC batch elsewhere); the caller owns the transaction. */
     void insert(List<StoredSocketEvent> events) {
+        if (postgres()) {
+            jdbc.execute((ConnectionCallback<@Nullable Void>) connection -> {
+                SocketEventCopy.copy(connection, events);
+                return null;
+            });
+            return;
+        }
         jdbc.batchUpdate(INSERT, events, events.size(), (ps, e) -> {
             SocketEventInput in = e.input();
             ps.setString(1, e.seuid());
@@ -62,6 +71,15 @@ class SocketEventStore implements SocketEventHistory {
                     15, in.time() == null ? null : in.time().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
             ps.setObject(16, e.receivedAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
         });
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) SocketEventCopy::supports));
+            postgres = known;
+        }
+        return known;
     }
 
     List<SocketEventResponse> page(@Nullable String hostId, @Nullable Instant since, int offset, int limit) {

@@ -2,7 +2,6 @@ package io.zeekagent.hub.result;
 
 import io.zeekagent.hub.ingest.SocketEventIngestService;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** {@link SocketEventSink} on the ingest feature: seuids, storage and the attribution index. */
@@ -16,7 +15,7 @@ class IngestSocketEventSink implements SocketEventSink {
     }
 
     @Override
-    public void ingest(String hostId, String transport, List<String> columns, List<Map<String, Object>> rows) {
+    public void ingest(String hostId, String transport, List<String> columns, List<?> rows) {
         ingest.ingestFromAgent(hostId, transport, columns, rows);
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zeekagent.hub.activity.ActivityLog;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,13 +72,16 @@ public class ResultRouter {
             return;
         }
         RoutedSubscription s = target.get();
-        Map<String, @Nullable Object> values = RowValues.object(s.columns(), row.values());
         if (s.socketEvents()) {
             routedSocketEvents.increment();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> nonNull = (Map<String, Object>) (Map<String, ?>) values;
-            socketEvents.ingest(row.hostId(), row.transport(), s.columns(), List.of(nonNull));
+            // In column order, no map: this is the ingestion hot path.
+            socketEvents.ingest(
+                    row.hostId(),
+                    row.transport(),
+                    s.columns(),
+                    Collections.singletonList(RowValues.array(row.values())));
         } else {
+            Map<String, @Nullable Object> values = RowValues.object(s.columns(), row.values());
             routedResults.increment();
             writer.offer(new StoredResult(
                     s.id(), row.hostId(), row.update(), row.receivedAt(), json.writeValueAsString(values)));

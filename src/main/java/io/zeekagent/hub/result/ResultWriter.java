@@ -2,6 +2,7 @@ package io.zeekagent.hub.result;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zeekagent.hub.system.DatabaseRetry;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Buffers result rows and writes them in JDBC batches on its own thread: one transaction per batch (up to
  * {@code hub.results.batch-size} rows or {@code hub.results.flush-interval}), never one per row. A clean shutdown
- * flushes the buffer; a hard kill loses at most one flush interval.
+ * flushes the buffer; a hard kill loses at most one flush interval. While the database is away the batch is held
+ * and retried ({@link DatabaseRetry}); rows beyond the bounded queue are dropped and counted.
  */
 @Component
 class ResultWriter implements SmartLifecycle {
@@ -32,6 +34,7 @@ class ResultWriter implements SmartLifecycle {
     private final ResultsProperties properties;
     private final BlockingQueue<StoredResult> queue;
     private final Counter dropped;
+    private final Counter failed;
     private final Counter stored;
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -43,6 +46,7 @@ class ResultWriter implements SmartLifecycle {
         this.properties = properties;
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.dropped = meters.counter("hub.results.dropped", "reason", "queue_full");
+        this.failed = meters.counter("hub.results.dropped", "reason", "write_failed");
         this.stored = meters.counter("hub.results.stored");
     }
 
@@ -74,8 +78,9 @@ class ResultWriter implements SmartLifecycle {
 
     @Override
     public void stop() {
+        // No interrupt: the thread polls in short slices and sees the flag (an interrupted thread could have its
+        // H2 file channel closed under it). A batch held through an outage is given up when the flag drops.
         running = false;
-        thread.interrupt();
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
@@ -119,6 +124,7 @@ class ResultWriter implements SmartLifecycle {
                 write(batch);
             } catch (InterruptedException e) {
                 write(batch);
+                return;
             } catch (RuntimeException e) {
                 log.warn("Result writer failed; continuing", e);
             } finally {
@@ -131,18 +137,21 @@ class ResultWriter implements SmartLifecycle {
         if (batch.isEmpty()) {
             return;
         }
-        try {
-            jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, r) -> {
-                ps.setString(1, r.subscriptionId());
-                ps.setString(2, r.hostId());
-                ps.setString(3, r.update().name());
-                ps.setObject(4, OffsetDateTime.ofInstant(r.receivedAt(), ZoneOffset.UTC));
-                ps.setString(5, r.json());
-            });
+        RuntimeException failure = DatabaseRetry.write(
+                () -> jdbc.batchUpdate(INSERT, batch, batch.size(), (ps, r) -> {
+                    ps.setString(1, r.subscriptionId());
+                    ps.setString(2, r.hostId());
+                    ps.setString(3, r.update().name());
+                    ps.setObject(4, OffsetDateTime.ofInstant(r.receivedAt(), ZoneOffset.UTC));
+                    ps.setString(5, r.json());
+                }),
+                () -> running,
+                () -> batch.size() + " result rows (" + queue.size() + " more queued)");
+        if (failure == null) {
             stored.increment(batch.size());
-        } catch (RuntimeException e) {
-            dropped.increment(batch.size());
-            log.warn("Could not store {} result rows: {}", batch.size(), e.getMessage());
+        } else {
+            failed.increment(batch.size());
+            log.warn("Could not store {} result rows: {}", batch.size(), failure.getMessage());
         }
         written.addAndGet(batch.size());
     }

@@ -37,6 +37,19 @@ public final class RowValues {
         return row;
     }
 
+    /**
+     * The values in SELECT order, for consumers that read columns by position: like {@link #plain} except that
+     * timestamps stay {@link java.time.Instant}s (no text round trip) and a missing value is {@code null}.
+     */
+    public static @Nullable Object[] array(List<BrokerValue> values) {
+        @Nullable Object[] out = new Object[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            BrokerValue v = values.get(i);
+            out[i] = v instanceof TimestampValue t ? t.toInstant() : plain(v);
+        }
+        return out;
+    }
+
     /** One value: numbers stay numbers, addresses/ports/timestamps become text, containers nest. */
     public static @Nullable Object plain(BrokerValue v) {
         if (v instanceof StringValue s) {

@@ -1,4 +1,7 @@
-/** Cross-cutting web configuration: RFC 9457 problem details and OpenAPI metadata. */
+/**
+ * Cross-cutting concerns: RFC 9457 problem details, OpenAPI metadata, and how the batch writers wait out a database
+ * outage.
+ */
 @NullMarked
 package io.zeekagent.hub.system;
 

@@ -35,6 +35,18 @@ class SeuidTests {
     }
 
     @Test
+    void generatesIdsThatSortAfterEveryEarlierOneAsTextToo() {
+        String previous = Seuid.next();
+        for (int i = 0; i < 100_000; i++) {
+            String seuid = Seuid.next();
+            assertThat(seuid).isGreaterThan(previous);
+            assertThat(Integer.compareUnsigned(Seuid.high(seuid), Seuid.high(previous)))
+                    .isGreaterThanOrEqualTo(0);
+            previous = seuid;
+        }
+    }
+
+    @Test
     void rejectsMalformedIds() {
         assertThat(Seuid.isValid("C1234567890abcdefg")).isFalse();
         assertThat(Seuid.isValid("S123")).isFalse();

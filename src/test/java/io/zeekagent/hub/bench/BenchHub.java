@@ -71,8 +71,8 @@ public final class BenchHub implements AutoCloseable {
             if (database == Database.H2) {
                 directory = Files.createTempDirectory("bench-hub-");
                 schema = null;
-                args.add(
-                        "--spring.datasource.url=jdbc:h2:file:" + directory.resolve("hub") + ";DB_CLOSE_ON_EXIT=FALSE");
+                args.add("--spring.datasource.url=jdbc:h2:file:" + directory.resolve("hub")
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
             } else {
                 directory = Files.createTempDirectory("bench-hub-");
                 schema =

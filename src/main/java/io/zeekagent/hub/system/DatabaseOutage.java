@@ -1,4 +1,4 @@
-package io.zeekagent.hub.ingest;
+package io.zeekagent.hub.system;
 
 import java.net.ConnectException;
 import java.sql.SQLNonTransientConnectionException;
@@ -13,11 +13,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Tells a database that is away (connection refused or lost, pool timeout, server shutting down) from a write
  * that fails on its own merits: the first passes, so it is worth waiting for; the second would fail forever.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     private DatabaseOutage() {}
 
-    static boolean isOutage(Throwable failure) {
+    public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CannotCreateTransactionException
                     || t instanceof DataAccessResourceFailureException
