@@ -63,6 +63,7 @@ final class LoadCampaign {
             await().atMost(duration.plusSeconds(120))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> agents.rowsSent() > 0);
+            BenchReport.phase("first rows sent; load runs");
             long start = System.nanoTime();
             await().atMost(duration.plusSeconds(60))
                     .pollInterval(Duration.ofMillis(500))
@@ -73,6 +74,7 @@ final class LoadCampaign {
                 t.join(30_000);
             }
             long sent = agents.rowsSent();
+            BenchReport.phase("agents disconnected; waiting for every row to be written");
             try {
                 await().atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(500))
@@ -108,16 +110,19 @@ final class LoadCampaign {
                 r.stored() == r.sent());
         BenchReport.figure(
                 "load " + what + ": rows dropped", r.dropped(), "rows", "rows sent", r.sent(), "0", r.dropped() == 0);
-        BenchReport.figure(
-                "load " + what + ": attribution p50", r.p50Millis(), "ms", "attributions", r.attributions(), "-", true);
-        BenchReport.figure(
-                "load " + what + ": attribution p99",
+        // The issue asks for the latencies, without a target: reported, not judged.
+        BenchReport.info(
+                "load " + what + ": attribution p50 (" + r.attributions() + " attributions)",
+                r.p50Millis(),
+                "ms",
+                "-",
+                Double.NaN);
+        BenchReport.info(
+                "load " + what + ": attribution p99 (" + r.attributions() + " attributions)",
                 r.p99Millis(),
                 "ms",
-                "attributions",
-                r.attributions(),
-                "- (reported; the machine is shared)",
-                true);
+                "-",
+                Double.NaN);
     }
 
     private void attributeUntil(AtomicBoolean stop, int agentCount, List<Double> latencies) {
