@@ -123,7 +123,8 @@ for cls in "${classes[@]}"; do
   else
     case "$status" in
       0) outcome="no figures printed" ;;
-      124 | 137) outcome="timed out after ${limit} s" ;;
+      124) outcome="timed out after ${limit} s" ;;
+      137) outcome="$(awk -v w="$wall" -v l="$limit" 'BEGIN { print (w >= l ? "timed out after " l " s" : "killed (SIGKILL) after " w " s, not by this script") }')" ;;
       *) outcome="exit status $status" ;;
     esac
     echo "   FAILED ($outcome); the end of $log:" >&2
