@@ -88,13 +88,23 @@ public final class BenchHub implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         args.addAll(extra);
-        this.context = new SpringApplicationBuilder(ZeekAgentHubApplication.class)
-                .initializers(ctx -> {
-                    ctx.getBeanFactory().registerSingleton("benchTestClassesFilter", new TestClassesExcludeFilter());
-                    ((GenericApplicationContext) ctx)
-                            .registerBean("benchEndpoints", RouterFunction.class, BenchEndpoints::routes);
-                })
+        BenchReport.phase("starting a hub on " + database);
+        this.context = application()
+                .initializers(ctx -> ((GenericApplicationContext) ctx)
+                        .registerBean("benchEndpoints", RouterFunction.class, BenchEndpoints::routes))
                 .run(args.toArray(String[]::new));
+        BenchReport.phase("hub started");
+    }
+
+    /**
+     * The hub application as a benchmark starts it from the test classpath: component scanning skips the test
+     * classes, whose fixtures ({@code @TestConfiguration}s, probe controllers) must not become beans. For the
+     * benchmarks that start a hub with their own properties.
+     */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(ZeekAgentHubApplication.class)
+                .initializers(ctx -> ctx.getBeanFactory()
+                        .registerSingleton("benchTestClassesFilter", new TestClassesExcludeFilter()));
     }
 
     /** Starts a hub; {@code extra} are more {@code --name=value} properties. */

@@ -1,5 +1,6 @@
 package io.zeekagent.hub.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,24 @@ public final class BenchReport {
     /** Picks the quick or the full value of a size parameter. */
     public static int size(int quickValue, int fullValue) {
         return quick() ? quickValue : fullValue;
+    }
+
+    /** Picks the quick or the full value of a duration or count that is not an {@code int}. */
+    public static double size(double quickValue, double fullValue) {
+        return quick() ? quickValue : fullValue;
+    }
+
+    /**
+     * Prints how far the benchmark has got, in seconds since its JVM started (not a figure: {@code bench/run.sh}
+     * keeps it in the class's log), so a slow run shows where its time went.
+     */
+    public static void phase(String what) {
+        System.out.printf(
+                Locale.ROOT,
+                "[%6.1f s] %s%n",
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0,
+                what);
+        System.out.flush();
     }
 
     /**

@@ -23,7 +23,14 @@ import org.awaitility.core.ConditionTimeoutException;
 final class LoadCampaign {
 
     /** What the campaign measured. */
-    record Result(long sent, long stored, long dropped, long attributions, double p50Millis, double p99Millis) {}
+    record Result(
+            long sent,
+            long stored,
+            long dropped,
+            long bridgeDropped,
+            long attributions,
+            double p50Millis,
+            double p99Millis) {}
 
     private final HubClient http;
     private final MeterRegistry meters;
@@ -63,6 +70,7 @@ final class LoadCampaign {
             await().atMost(duration.plusSeconds(120))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> agents.rowsSent() > 0);
+            BenchReport.phase("first rows sent; load runs");
             long start = System.nanoTime();
             await().atMost(duration.plusSeconds(60))
                     .pollInterval(Duration.ofMillis(500))
@@ -73,6 +81,7 @@ final class LoadCampaign {
                 t.join(30_000);
             }
             long sent = agents.rowsSent();
+            BenchReport.phase("agents disconnected; waiting for every row to be written");
             try {
                 await().atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(500))
@@ -87,6 +96,7 @@ final class LoadCampaign {
                     sent,
                     (long) (written() - writtenBefore),
                     (long) dropped(),
+                    (long) bridgeDropped(),
                     sorted.size(),
                     percentile(sorted, 0.50),
                     percentile(sorted, 0.99));
@@ -108,16 +118,29 @@ final class LoadCampaign {
                 r.stored() == r.sent());
         BenchReport.figure(
                 "load " + what + ": rows dropped", r.dropped(), "rows", "rows sent", r.sent(), "0", r.dropped() == 0);
+        // Messages the bridge itself drops (its inbound queue full) never reach ingestion's counters: without this
+        // row they would only show as the gap between rows sent and rows stored + dropped.
         BenchReport.figure(
-                "load " + what + ": attribution p50", r.p50Millis(), "ms", "attributions", r.attributions(), "-", true);
-        BenchReport.figure(
-                "load " + what + ": attribution p99",
+                "load " + what + ": messages dropped by the ZeroMQ bridge (handlers behind)",
+                r.bridgeDropped(),
+                "messages",
+                "rows sent",
+                r.sent(),
+                "0",
+                r.bridgeDropped() == 0);
+        // The issue asks for the latencies, without a target: reported, not judged.
+        BenchReport.info(
+                "load " + what + ": attribution p50 (" + r.attributions() + " attributions)",
+                r.p50Millis(),
+                "ms",
+                "-",
+                Double.NaN);
+        BenchReport.info(
+                "load " + what + ": attribution p99 (" + r.attributions() + " attributions)",
                 r.p99Millis(),
                 "ms",
-                "attributions",
-                r.attributions(),
-                "- (reported; the machine is shared)",
-                true);
+                "-",
+                Double.NaN);
     }
 
     private void attributeUntil(AtomicBoolean stop, int agentCount, List<Double> latencies) {
@@ -145,6 +168,12 @@ final class LoadCampaign {
 
     private double dropped() {
         return meters.get("hub.ingest.events.dropped").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
+    }
+
+    private double bridgeDropped() {
+        return meters.find("hub.zeromq.drops").functionCounters().stream()
                 .mapToDouble(c -> c.count())
                 .sum();
     }

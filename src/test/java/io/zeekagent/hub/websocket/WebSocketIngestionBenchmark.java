@@ -48,7 +48,7 @@ public final class WebSocketIngestionBenchmark {
     private static void measure() throws Exception {
         int agents = BenchReport.size(10, 20);
         int rows = 500;
-        long measureNanos = TimeUnit.SECONDS.toNanos(BenchReport.size(8, 30));
+        long measureNanos = TimeUnit.SECONDS.toNanos(BenchReport.size(4, 30));
         BenchData data = new BenchData(agents);
         double hubRate;
         long sent = 0;
@@ -67,7 +67,9 @@ public final class WebSocketIngestionBenchmark {
                     "/api/v1/subscriptions",
                     "{\"name\":\"bench v2 socket events\",\"query\":\"" + QUERY + "\",\"intervalSeconds\":60,"
                             + "\"kind\":\"SOCKET_EVENTS\",\"updateType\":\"ADDED\"}");
+            BenchReport.phase(agents + " v2 agents connected; waiting for the subscription to reach them");
             waitFor(() -> sims.stream().allMatch(s -> !s.installedQueryIds().isEmpty()) ? 1 : 0, 1, 60);
+            BenchReport.phase("subscription installed; first rows");
             LongSupplier written = () -> (long) hub.counter("hub.ingest.events.written");
             long w0 = written.getAsLong();
             for (int i = 0; i < agents; i++) {
@@ -87,6 +89,7 @@ public final class WebSocketIngestionBenchmark {
                 return;
             }
             w0 = waitFor(written, w0 + (long) agents * rows, 30);
+            BenchReport.phase("first rows stored; measuring");
             long start = System.nanoTime();
             for (int round = 1; System.nanoTime() - start < measureNanos; round++) {
                 for (int i = 0; i < agents; i++) {
@@ -109,6 +112,7 @@ public final class WebSocketIngestionBenchmark {
                 sim.close();
             }
         }
+        BenchReport.phase("hub closed; baseline");
         double raw = raw(agents, data, rows, sent);
         BenchReport.info(
                 NAME + agents + " v2 agents (no target in the issues; compare with the ZeroMQ ingestion row)",

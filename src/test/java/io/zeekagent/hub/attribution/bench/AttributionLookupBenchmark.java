@@ -20,12 +20,16 @@ public final class AttributionLookupBenchmark {
     /** Lookups per CPU-second of the calling thread in the last {@link #measure}. */
     private static double lastCpuRate;
 
+    /** How long one {@link #measure} repeats the query set: quick mode is a sanity run, full mode the table. */
+    private static final long MEASURE_NANOS = BenchReport.size(700, 2000) * 1_000_000L;
+
     private AttributionLookupBenchmark() {}
 
     public static void main(String[] args) {
         int hosts = args.length > 0 ? Integer.parseInt(args[0]) : BenchReport.size(2_000, 10_000);
         int perHost = args.length > 1 ? Integer.parseInt(args[1]) : BenchReport.size(50, 100);
         BenchData data = new BenchData(hosts, perHost);
+        BenchReport.phase("building the index");
 
         long before = usedAfterGc();
         BenchSupport index = data.index();
@@ -57,6 +61,7 @@ public final class AttributionLookupBenchmark {
                     BenchData.T0.plusSeconds(300).toEpochMilli());
         }
 
+        BenchReport.phase("index built; building the seed's lists");
         long seedBefore = usedAfterGc();
         SeedLinearScan seed = new SeedLinearScan();
         for (HostAddresses host : data.hostList()) {
@@ -87,7 +92,8 @@ public final class AttributionLookupBenchmark {
         double bestSeed = 1;
         double bestIndexCpu = 0;
         double bestSeedCpu = 1;
-        for (int round = 0; round < 3; round++) {
+        BenchReport.phase("lookups");
+        for (int round = 0; round < BenchReport.size(2, 3); round++) {
             double indexRate = measure(
                     () -> {
                         long matches = 0;
@@ -138,7 +144,7 @@ public final class AttributionLookupBenchmark {
                 bestIndexCpu >= 1_000_000);
     }
 
-    /** Lookups per second, repeating the query set for about two seconds. */
+    /** Lookups per second, repeating the query set for {@link #MEASURE_NANOS} after three warm-up passes. */
     private static double measure(java.util.function.LongSupplier pass, int perPass) {
         long sink = 0;
         for (int warm = 0; warm < 3; warm++) {
@@ -148,7 +154,7 @@ public final class AttributionLookupBenchmark {
         long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long lookups = 0;
-        while (System.nanoTime() - start < 2_000_000_000L) {
+        while (System.nanoTime() - start < MEASURE_NANOS) {
             sink += pass.getAsLong();
             lookups += perPass;
         }

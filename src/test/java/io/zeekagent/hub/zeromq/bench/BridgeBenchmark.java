@@ -21,7 +21,7 @@ import zmq.Msg;
  * PUB→SUB of the same 4-frame messages in the same run. Not a unit test; run it with the command in docs/zeromq.md.
  *
  * <p>Arguments: {@code [publishers=4] [eventsPerRun] [rounds]}; the defaults follow {@code -Dbench.mode} (quick:
- * 400,000 events, 2 rounds; full: 2,000,000 events, 3 rounds). The figure goes through {@link BenchReport}.
+ * 100,000 events, 2 rounds; full: 2,000,000 events, 3 rounds). The figure goes through {@link BenchReport}.
  */
 public final class BridgeBenchmark {
 
@@ -33,7 +33,7 @@ public final class BridgeBenchmark {
 
     public static void main(String[] args) throws Exception {
         int publishers = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        int events = args.length > 1 ? Integer.parseInt(args[1]) : BenchReport.size(400_000, 2_000_000);
+        int events = args.length > 1 ? Integer.parseInt(args[1]) : BenchReport.size(100_000, 2_000_000);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : BenchReport.size(2, 3);
         byte[] payload = EventCodec.BIN_V1.encode(
                 ZeekEvent.of("ZeekAgent::socket_event", BrokerValue.string("host-1"), BrokerValue.count(42)));
@@ -52,6 +52,7 @@ public final class BridgeBenchmark {
                     raw,
                     bridge,
                     bridge / raw);
+            BenchReport.phase("round " + round + " done");
             bestRaw = Math.max(bestRaw, raw);
             bestBridge = Math.max(bestBridge, bridge);
         }
