@@ -33,11 +33,10 @@ class Dispatcher {
     private final Clock clock;
     private final Map<String, Map<String, Delivered>> ledger = new HashMap<>();
     private final ConcurrentLinkedQueue<HostReset> resets = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<GroupChange> groupChanges = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<AgentFailure> agentFailures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> deletedHosts = new ConcurrentLinkedQueue<>();
     private final Map<String, Set<String>> tablesByQuery = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> pendingJoins = new HashMap<>();
+    private final GroupCommands groups;
     private final Counter subscribesSent;
     private final Counter unsubscribesSent;
     private final Counter failures;
@@ -55,6 +54,7 @@ class Dispatcher {
         this.transports = transports;
         this.store = store;
         this.activity = activity;
+        this.groups = new GroupCommands(transports, activity);
         this.properties = properties;
         this.clock = Clock.systemUTC();
         this.subscribesSent = meters.counter("hub.dispatch.commands", "command", "subscribe");
@@ -70,7 +70,7 @@ class Dispatcher {
 
     /** Groups were assigned to or removed from a host over REST. */
     void groupsChanged(String hostId, Set<String> added, Set<String> removed) {
-        groupChanges.add(new GroupChange(hostId, Set.copyOf(added), Set.copyOf(removed)));
+        groups.changed(hostId, added, removed);
     }
 
     /** An agent reported that it could not run a subscription it was sent (v2 {@code agent_error_v1}). */
@@ -105,7 +105,7 @@ class Dispatcher {
                 hosts.add(h);
             }
         }
-        sendGroupCommands(hosts);
+        groups.send(hosts);
         List<DeliveryAction> actions = Reconciler.plan(hosts, source.enabledSubscriptions(), ledger, this::canRun);
         List<DeliveryResponse> rows = new ArrayList<>(actions.size());
         recordAgentFailures(rows, now);
@@ -209,7 +209,7 @@ class Dispatcher {
         List<String> deleted = new ArrayList<>();
         for (String hostId; (hostId = deletedHosts.poll()) != null; ) {
             ledger.remove(hostId);
-            pendingJoins.remove(hostId);
+            groups.forget(hostId);
             deleted.add(hostId);
         }
         store.deleteHosts(deleted);
@@ -221,47 +221,9 @@ class Dispatcher {
             if (ledger.remove(r.hostId()) != null) {
                 reset.add(r.hostId());
             }
-            pendingJoins.put(r.hostId(), r.announcedGroups());
+            groups.announced(r.hostId(), r.announcedGroups());
         }
         store.markHostsReset(reset, "agent (re)connected with a fresh state; redelivering", now);
-    }
-
-    private void sendGroupCommands(List<DispatchHost> hosts) {
-        Map<String, DispatchHost> online = new HashMap<>();
-        hosts.forEach(h -> online.put(h.hostId(), h));
-        for (GroupChange g; (g = groupChanges.poll()) != null; ) {
-            DispatchHost host = online.get(g.hostId());
-            if (host != null) {
-                // Offline hosts get their joins when they next announce themselves.
-                AgentTransport t = transports.find(host.transport()).orElseThrow();
-                g.added().forEach(group -> join(t, host, group));
-                g.removed().forEach(group -> leave(t, host, group));
-            }
-        }
-        pendingJoins.entrySet().removeIf(e -> {
-            DispatchHost host = online.get(e.getKey());
-            if (host == null) {
-                return false;
-            }
-            AgentTransport t = transports.find(host.transport()).orElseThrow();
-            host.groups().stream()
-                    .filter(group -> !e.getValue().contains(group))
-                    .sorted()
-                    .forEach(group -> join(t, host, group));
-            return true;
-        });
-    }
-
-    private void join(AgentTransport t, DispatchHost host, String group) {
-        t.join(host.hostId(), group);
-        activity.record(
-                ActivityLog.SOURCE_HOST, host.hostId(), ActivityLog.Level.INFO, "Joining group '" + group + "'");
-    }
-
-    private void leave(AgentTransport t, DispatchHost host, String group) {
-        t.leave(host.hostId(), group);
-        activity.record(
-                ActivityLog.SOURCE_HOST, host.hostId(), ActivityLog.Level.INFO, "Leaving group '" + group + "'");
     }
 
     private void log(DeliveryAction action, DeliveryState state, String message) {
@@ -297,7 +259,4 @@ class Dispatcher {
 
     /** A subscription an agent said it could not run. */
     private record AgentFailure(String hostId, String subscriptionId, String message) {}
-
-    /** Groups assigned or removed over REST. */
-    private record GroupChange(String hostId, Set<String> added, Set<String> removed) {}
 }
