@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every benchmark of the project and writes BENCHMARKS.md (see docs/benchmarks.md).
 #   bench/run.sh          quick mode: every figure at small sizes, a sanity run (budget: 3 minutes on an idle
-#                         2-core machine, compilation included)
-#   bench/run.sh --full   full mode: the sizes of the issues, for the published table (bounded by BENCH_TOTAL)
+#                         2-core machine, compilation included); writes target/BENCHMARKS-quick.md
+#   bench/run.sh --full   full mode: the sizes of the issues, for the published table BENCHMARKS.md (bounded by
+#                         BENCH_TOTAL); with BENCH_ONLY it writes target/BENCHMARKS-only.md instead
 # Environment:
 #   BENCH_ONLY=Ingestion  only the benchmark classes whose name contains the word (or one of several: Codec,Bridge)
 #   BENCH_TIMEOUT=900     seconds one class may run before it is stopped and listed as FAILED (quick 300, full 900)
 #   BENCH_TOTAL=2700      seconds the whole run may take; a class gets at most what is left (quick 900, full 2700)
+#   BENCH_OUT=file.md     where to write the table instead
 #   BENCH_CDS=0           no class-data-sharing archive (by default one is built for the dependency jars after the
 #                         first run and reused while they stay the same: it saves seconds of every hub start)
 # The HTTP figures use wrk when it is on the PATH (installed here from Debian packages when missing and running as
@@ -20,10 +22,15 @@ mode=quick
 case "${1:-}" in
   "") ;;
   --full) mode=full ;;
-  -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "usage: bench/run.sh [--full]   (bench/run.sh --help for the options)" >&2; exit 2 ;;
 esac
 only="${BENCH_ONLY:-}"
+# Only a full run of every class replaces the published table; a sanity or partial run must not clobber it.
+if [ "$mode" = quick ]; then default_out=target/BENCHMARKS-quick.md
+elif [ -n "$only" ]; then default_out=target/BENCHMARKS-only.md
+else default_out=BENCHMARKS.md; fi
+out="${BENCH_OUT:-$default_out}"
 per_class_timeout="${BENCH_TIMEOUT:-$([ "$mode" = full ] && echo 900 || echo 300)}"
 total_budget="${BENCH_TOTAL:-$([ "$mode" = full ] && echo 2700 || echo 900)}"
 now() { date +%s.%N; }
@@ -205,6 +212,6 @@ ran=$(wc -l < "$timings")
     echo "| $name | $wall | $cpu | $figures | $outcome |"
   done < "$timings"
   echo "| **total** | **$elapsed** | | | $budget_note |"
-} > BENCHMARKS.md
-echo "== $met of $((met + not_met)) targets met; $failed of $ran classes failed; ${elapsed} s; wrote BENCHMARKS.md" >&2
+} > "$out"
+echo "== $met of $((met + not_met)) targets met; $failed of $ran classes failed; ${elapsed} s; wrote $out" >&2
 [ "$failed" = 0 ]
