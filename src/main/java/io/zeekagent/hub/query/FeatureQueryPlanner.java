@@ -1,15 +1,14 @@
 package io.zeekagent.hub.query;
 
-import io.zeekagent.hub.host.HostResponse;
 import io.zeekagent.hub.host.HostService;
-import io.zeekagent.hub.host.HostStatus;
+import io.zeekagent.hub.host.OnlineHost;
 import io.zeekagent.hub.subscription.QueryAnalyzer;
-import io.zeekagent.hub.system.Paging;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /** {@link QueryPlanner} on the subscription feature's query analysis and the host feature's service. */
@@ -27,27 +26,26 @@ class FeatureQueryPlanner implements QueryPlanner {
         return QueryAnalyzer.analyze(sql, null).columns();
     }
 
+    /**
+     * One bulk read of the online hosts (the dispatcher's projection) rather than a page or an entity per host: a
+     * query for every host of a 10,000-host fleet resolves its targets in one pass. Named hosts and group members
+     * that are not online are still listed, as targets the query cannot reach.
+     */
     @Override
     public List<QueryTarget> targets(Set<String> hostIds, Set<String> groups) {
-        List<QueryTarget> targets = new ArrayList<>();
-        if (hostIds.isEmpty() && groups.isEmpty()) {
-            for (int page = 0; ; page++) {
-                var p = hosts.list(HostStatus.ONLINE, null, null, Paging.of(page, Paging.MAX_SIZE, Sort.by("hostId")));
-                p.content().forEach(h -> targets.add(target(h)));
-                if (page + 1 >= p.totalPages()) {
-                    return targets;
-                }
-            }
+        Map<String, String> online = new TreeMap<>();
+        for (OnlineHost h : hosts.onlineHosts()) {
+            online.put(h.hostId(), h.transport());
         }
         Set<String> ids = new TreeSet<>(hostIds);
         groups.forEach(g -> ids.addAll(hosts.hostIdsInGroup(g)));
+        if (hostIds.isEmpty() && groups.isEmpty()) {
+            ids.addAll(online.keySet());
+        }
+        List<QueryTarget> targets = new ArrayList<>(ids.size());
         for (String id : ids) {
-            targets.add(hosts.find(id).map(FeatureQueryPlanner::target).orElse(new QueryTarget(id, null, false)));
+            targets.add(new QueryTarget(id, online.get(id), online.containsKey(id)));
         }
         return targets;
-    }
-
-    private static QueryTarget target(HostResponse h) {
-        return new QueryTarget(h.hostId(), h.transport(), h.status() == HostStatus.ONLINE);
     }
 }
