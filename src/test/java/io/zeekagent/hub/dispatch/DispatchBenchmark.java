@@ -1,7 +1,7 @@
 package io.zeekagent.hub.dispatch;
 
-import io.zeekagent.hub.ZeekAgentHubApplication;
 import io.zeekagent.hub.agent.sim.AgentSimulator;
+import io.zeekagent.hub.bench.BenchHub;
 import io.zeekagent.hub.bench.BenchReport;
 import io.zeekagent.hub.broker.BrokerValue;
 import io.zeekagent.hub.broker.ZeekEvent;
@@ -14,54 +14,60 @@ import io.zeekagent.hub.subscription.SubscriptionService;
 import io.zeekagent.hub.subscription.UpdateType;
 import io.zeekagent.hub.system.Paging;
 import io.zeekagent.hub.zeromq.AgentChannel;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.Sort;
 
 /**
  * One dispatcher tick delivering 3 subscriptions to N newly online hosts (10,000 in full mode) over the real
  * ZeroMQ bridge to simulated agents: the tick's duration, the time until every agent received its 3 subscribes,
  * and messages per second; the baseline is the bare bridge publishing the same number of events.
- * Target: converged within one 2 s tick.
+ * Target: converged within one 2 s tick. Runs on H2 and, when it answers, PostgreSQL, since the tick persists its
+ * deliveries.
  */
 public final class DispatchBenchmark {
+
+    private static final String TARGET = "≤ 2,000 ms";
 
     private DispatchBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int hosts = BenchReport.size(1_000, 10_000);
-        int xpub = freePort();
-        int xsub = freePort();
-        try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(ZeekAgentHubApplication.class)
-                        .run(
-                                "--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1",
-                                "--server.port=0",
-                                "--hub.zeromq.xpub-endpoint=tcp://127.0.0.1:" + xpub,
-                                "--hub.zeromq.xsub-endpoint=tcp://127.0.0.1:" + xsub,
-                                "--hub.zeromq.send-hwm=200000",
-                                "--hub.zeromq.proxy-hwm=200000",
-                                "--hub.zeromq.outbound-queue-capacity=200000",
-                                "--hub.dispatch.enabled=false",
-                                "--hub.subscription.default-socket-events=false",
-                                "--hub.activity.file-enabled=false",
-                                "--logging.level.root=WARN",
-                                "--spring.jpa.properties.hibernate.default_batch_fetch_size=256");
-                AgentSimulator sim =
-                        new AgentSimulator("tcp://127.0.0.1:" + xpub, "tcp://127.0.0.1:" + xsub, "broker-bin-v1", 1)) {
-            HostService hostService = hub.getBean(HostService.class);
-            HostPresenceService presence = hub.getBean(HostPresenceService.class);
-            AgentTransports transports = hub.getBean(AgentTransports.class);
-            DispatchService dispatch = hub.getBean(DispatchService.class);
-            SubscriptionService subscriptions = hub.getBean(SubscriptionService.class);
-            AgentChannel channel = hub.getBean(AgentChannel.class);
+        // The deliveries of a tick are persisted, so the figures are storage-bound: both databases.
+        for (BenchHub.Database db : BenchHub.Database.values()) {
+            if (db == BenchHub.Database.POSTGRESQL && !BenchHub.postgresAnswers()) {
+                BenchReport.skipped(
+                        "dispatch on PostgreSQL: 3 subscriptions to " + hosts + " new hosts, converged in",
+                        TARGET,
+                        "PostgreSQL did not answer on 127.0.0.1:5432");
+                continue;
+            }
+            run(db, hosts);
+        }
+        System.exit(0);
+    }
+
+    private static void run(BenchHub.Database db, int hosts) throws Exception {
+        try (BenchHub hub = BenchHub.start(
+                        db,
+                        "--hub.zeromq.send-hwm=200000",
+                        "--hub.zeromq.proxy-hwm=200000",
+                        "--hub.zeromq.outbound-queue-capacity=200000",
+                        "--hub.dispatch.enabled=false",
+                        "--hub.activity.file-enabled=false",
+                        "--spring.jpa.properties.hibernate.default_batch_fetch_size=256");
+                AgentSimulator sim = new AgentSimulator(hub.xpubEndpoint(), hub.xsubEndpoint(), "broker-bin-v1", 1)) {
+            String dispatchOn = "dispatch on " + hub.databaseName();
+            HostService hostService = hub.bean(HostService.class);
+            HostPresenceService presence = hub.bean(HostPresenceService.class);
+            AgentTransports transports = hub.bean(AgentTransports.class);
+            DispatchService dispatch = hub.bean(DispatchService.class);
+            SubscriptionService subscriptions = hub.bean(SubscriptionService.class);
+            AgentChannel channel = hub.bean(AgentChannel.class);
             dispatch.tick();
 
             long setup = System.nanoTime();
@@ -91,7 +97,7 @@ public final class DispatchBenchmark {
                         null));
             }
 
-            DesiredStateSource source = hub.getBean(DesiredStateSource.class);
+            DesiredStateSource source = hub.bean(DesiredStateSource.class);
             long read = System.nanoTime();
             int online = source.onlineHosts().size();
             System.out.printf(
@@ -128,15 +134,15 @@ public final class DispatchBenchmark {
 
             double rate = expected / (convergeNanos / 1e9);
             BenchReport.figure(
-                    "dispatch: 3 subscriptions to " + hosts + " new hosts, converged in",
+                    dispatchOn + ": 3 subscriptions to " + hosts + " new hosts, converged in",
                     convergeNanos / 1e6,
                     "ms",
                     "one tick",
                     2000,
-                    "≤ 2,000 ms",
+                    TARGET,
                     convergeNanos <= 2_000_000_000L);
             BenchReport.figure(
-                    "dispatch: subscribes/s end to end (" + hosts + " hosts)",
+                    dispatchOn + ": subscribes/s end to end (" + hosts + " hosts)",
                     rate,
                     "msgs/s",
                     "bare bridge publish",
@@ -144,13 +150,13 @@ public final class DispatchBenchmark {
                     "≥ 15,000 msgs/s",
                     rate >= 15_000);
             BenchReport.info(
-                    "dispatch: the whole tick incl. persisting " + expected + " deliveries (" + hosts + " hosts)",
+                    dispatchOn + ": the whole tick incl. persisting " + expected + " deliveries (" + hosts + " hosts)",
                     tickNanos / 1e6,
                     "ms",
                     "one tick",
                     2000);
             BenchReport.info(
-                    "dispatch: CPU time of that tick on its thread (" + hosts + " hosts)",
+                    dispatchOn + ": CPU time of that tick on its thread (" + hosts + " hosts)",
                     tickCpuNanos / 1e6,
                     "ms",
                     "one tick",
@@ -173,13 +179,12 @@ public final class DispatchBenchmark {
             double oneByOneRate = sample / ((System.nanoTime() - one) / 1e9);
             System.out.printf("registration one transaction each: %d in %.1f s%n", sample, sample / oneByOneRate);
             BenchReport.info(
-                    "dispatch setup: " + hosts + " agents announced, registered and addressable",
+                    dispatchOn + ", setup: " + hosts + " agents announced, registered and addressable",
                     hosts / setupSeconds,
                     "hosts/s",
                     "one transaction per announcement",
                     oneByOneRate);
         }
-        System.exit(0);
     }
 
     private static long online(HostService hosts) {
@@ -195,12 +200,6 @@ public final class DispatchBenchmark {
                 throw new IllegalStateException("timed out waiting for " + what);
             }
             Thread.sleep(20);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Socket-event ingestion from Zeek Agent v2s over the hub's WebSocket API: simulated v2 agents
@@ -22,14 +23,14 @@ import org.java_websocket.handshake.ServerHandshake;
  * one JSON v1 data message per row); rounds of fresh rows are pushed, each round waiting until the hub has
  * committed all but two rounds' worth (a closed loop, so nothing piles up unmeasured). The baseline sends the same
  * number of equally built frames from the same number of connections to a bare WebSocket server that only counts
- * them. Not a unit test.
+ * them. Runs on H2 and, when it answers, PostgreSQL. Not a unit test.
  */
 public final class WebSocketIngestionBenchmark {
 
     private static final String QUERY = "SELECT time, pid, process, uid, gid, family, protocol, local_addr,"
             + " local_port, remote_addr, remote_port, state FROM sockets_events";
 
-    private static final String NAME = "WebSocket ingestion (JSON v1 over ws://) → H2 + index, ";
+    private static final String NAME = "WebSocket ingestion (JSON v1 over ws://) → %s + index, %d v2 agents";
 
     private WebSocketIngestionBenchmark() {}
 
@@ -50,9 +51,43 @@ public final class WebSocketIngestionBenchmark {
         int rows = 500;
         long measureNanos = TimeUnit.SECONDS.toNanos(BenchReport.size(4, 30));
         BenchData data = new BenchData(agents);
-        double hubRate;
+        // Storage-bound, so both databases; one baseline, sized to the larger of the two runs.
+        List<String> names = new ArrayList<>();
+        List<double[]> figures = new ArrayList<>();
+        for (BenchHub.Database db : BenchHub.Database.values()) {
+            String name = String.format(Locale.ROOT, NAME, db == BenchHub.Database.H2 ? "H2" : "PostgreSQL", agents);
+            if (db == BenchHub.Database.POSTGRESQL && !BenchHub.postgresAnswers()) {
+                BenchReport.skipped(name, "-", "PostgreSQL did not answer on 127.0.0.1:5432");
+                continue;
+            }
+            double[] rateAndSent = hub(db, name, agents, rows, measureNanos, data);
+            if (rateAndSent != null) {
+                names.add(name);
+                figures.add(rateAndSent);
+            }
+        }
+        if (figures.isEmpty()) {
+            return;
+        }
+        BenchReport.phase("hubs closed; baseline");
+        long frames = (long) figures.stream().mapToDouble(f -> f[1]).max().orElseThrow();
+        double raw = raw(agents, data, rows, frames);
+        for (int i = 0; i < figures.size(); i++) {
+            BenchReport.info(
+                    names.get(i) + " (no target in the issues; compare with the ZeroMQ ingestion row)",
+                    figures.get(i)[0],
+                    "events/s",
+                    "bare WebSocket server counting the same number of equally built frames",
+                    raw);
+        }
+    }
+
+    /** One hub on {@code db}: returns {events/s stored, rows sent}, or {@code null} when no row got through. */
+    private static double @Nullable [] hub(
+            BenchHub.Database db, String name, int agents, int rows, long measureNanos, BenchData data)
+            throws Exception {
         long sent = 0;
-        try (BenchHub hub = BenchHub.start(BenchHub.Database.H2)) {
+        try (BenchHub hub = BenchHub.start(db)) {
             URI uri = URI.create(
                     "ws://127.0.0.1:" + hub.bean(WebSocketServerLifecycle.class).port());
             List<V2AgentSimulator> sims = new ArrayList<>();
@@ -78,7 +113,7 @@ public final class WebSocketIngestionBenchmark {
             }
             if (waitFor(written, w0 + 1, 60) == w0) {
                 BenchReport.skipped(
-                        NAME + agents + " v2 agents",
+                        name,
                         "-",
                         String.format(
                                 Locale.ROOT,
@@ -86,7 +121,7 @@ public final class WebSocketIngestionBenchmark {
                                         + " ingestion %.0f)",
                                 hub.counter("hub.results.dropped"),
                                 hub.counter("hub.results.dropped", "reason", "no_ingest")));
-                return;
+                return null;
             }
             w0 = waitFor(written, w0 + (long) agents * rows, 30);
             BenchReport.phase("first rows stored; measuring");
@@ -100,10 +135,11 @@ public final class WebSocketIngestionBenchmark {
                 waitFor(written, w0 + sent - 2L * agents * rows, 30);
             }
             long stored = waitFor(written, w0 + sent, 30) - w0;
-            hubRate = stored * 1e9 / (System.nanoTime() - start);
+            double hubRate = stored * 1e9 / (System.nanoTime() - start);
             System.out.printf(
                     Locale.ROOT,
-                    "hub: %d rows sent, %d stored, %.0f events/s; dropped %.0f%n",
+                    "%s: %d rows sent, %d stored, %.0f events/s; dropped %.0f%n",
+                    db,
                     sent,
                     stored,
                     hubRate,
@@ -111,15 +147,8 @@ public final class WebSocketIngestionBenchmark {
             for (V2AgentSimulator sim : sims) {
                 sim.close();
             }
+            return new double[] {hubRate, sent};
         }
-        BenchReport.phase("hub closed; baseline");
-        double raw = raw(agents, data, rows, sent);
-        BenchReport.info(
-                NAME + agents + " v2 agents (no target in the issues; compare with the ZeroMQ ingestion row)",
-                hubRate,
-                "events/s",
-                "bare WebSocket server counting the same number of equally built frames",
-                raw);
     }
 
     private static double raw(int agents, BenchData data, int rows, long frames) throws Exception {
