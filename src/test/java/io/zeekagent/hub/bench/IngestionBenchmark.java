@@ -51,7 +51,12 @@ public final class IngestionBenchmark {
                 ? new double[] {0.3, 1.0}
                 : new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
         Duration window = Duration.ofSeconds(BenchReport.size(2, 6));
+        // -Dbench.databases=H2 profiles one database alone (the other's hub would share the JVM's profile).
+        String only = System.getProperty("bench.databases", "H2,POSTGRESQL");
         for (BenchHub.Database db : BenchHub.Database.values()) {
+            if (!List.of(only.toUpperCase(Locale.ROOT).split(",")).contains(db.name())) {
+                continue;
+            }
             String name = "ingestion end to end, v1 agents over ZeroMQ → " + db + " + index";
             if (db == BenchHub.Database.POSTGRESQL && !BenchHub.postgresAnswers()) {
                 BenchReport.skipped(name, TARGET, "PostgreSQL did not answer on 127.0.0.1:5432");
