@@ -1,6 +1,8 @@
 package io.zeekagent.hub.zeromq;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /** Socket options every bridge socket shares, and the subscription frames of ZeroMQ's XPUB/XSUB protocol. */
@@ -20,6 +22,24 @@ final class Sockets {
             socket.setHeartbeatTimeout(properties.heartbeatTimeoutMillis());
             socket.setHeartbeatTtl(Math.min(MAX_HEARTBEAT_TTL_MILLIS, properties.heartbeatTimeoutMillis()));
         }
+    }
+
+    /**
+     * Closes the context, waiting at most {@code grace}; returns whether it closed. Terminating a ZeroMQ context
+     * blocks until every socket of it is closed, so one socket left open by a thread that died (seen once in JeroMQ
+     * 0.6.0: a pipe's peer mailbox closed under the node thread) would hang the hub's shutdown forever. The close
+     * runs on a daemon thread, which is abandoned when it does not finish in time.
+     */
+    static boolean closeWithin(ZContext context, Duration grace) {
+        Thread closer = new Thread(context::close, "zeromq-context-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(grace.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !closer.isAlive();
     }
 
     /** {@code 0x01 || topic}: what an XSUB sends to subscribe and an XPUB receives. */

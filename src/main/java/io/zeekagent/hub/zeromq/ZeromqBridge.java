@@ -269,7 +269,9 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
             if (zap != null) {
                 zap.close(grace);
             }
-            context.close();
+            if (!Sockets.closeWithin(context, grace)) {
+                log.warn("ZeroMQ context did not terminate within {} (a socket was left open); abandoned", grace);
+            }
         }
     }
 }
