@@ -43,7 +43,7 @@ public final class HttpAttributionBenchmark {
 
     private static void measure() throws Exception {
         int events = BenchReport.size(200_000, 1_000_000);
-        int lines = BenchReport.size(200_000, 1_000_000);
+        int lines = BenchReport.size(100_000, 1_000_000);
         Duration warmup = Duration.ofSeconds(BenchReport.size(2, 10));
         Duration measure = Duration.ofSeconds(BenchReport.size(2, 10));
         BenchData data = new BenchData(HOSTS);

@@ -18,7 +18,7 @@ final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         int agents = BenchReport.size(200, 1000);
-        Duration duration = Duration.ofSeconds(BenchReport.size(6, 60));
+        Duration duration = Duration.ofSeconds(BenchReport.size(4, 60));
         int xpub = HubPorts.free();
         int xsub = HubPorts.free();
         BenchReport.phase("starting the hub");

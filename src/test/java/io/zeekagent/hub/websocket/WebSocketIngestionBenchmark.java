@@ -47,9 +47,9 @@ public final class WebSocketIngestionBenchmark {
     }
 
     private static void measure() throws Exception {
-        int agents = BenchReport.size(10, 20);
+        int agents = BenchReport.size(5, 20);
         int rows = 500;
-        long measureNanos = TimeUnit.SECONDS.toNanos(BenchReport.size(3, 30));
+        long measureNanos = TimeUnit.SECONDS.toNanos(BenchReport.size(2, 30));
         BenchData data = new BenchData(agents);
         // Storage-bound, so both databases; one baseline, sized to the larger of the two runs.
         List<String> names = new ArrayList<>();
