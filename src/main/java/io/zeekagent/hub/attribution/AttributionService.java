@@ -81,6 +81,34 @@ public class AttributionService {
         return new AttributionResponse(fields.uid, communityId, orig, resp, matches);
     }
 
+    /**
+     * Attributes one connection given in numbers (the live path from Zeek, issue 15) with the same rules and time
+     * window as {@link #attribute(ConnFields)}: every match with host and process, by event time. Empty while the
+     * index is not ready (check {@link #isReady()} to tell that apart from "no match").
+     */
+    public List<AttributionMatch> attribute(ConnectionQuery query) {
+        if (!ready) {
+            return List.of();
+        }
+        MatchCollector out = new MatchCollector(true);
+        index.attribute(query.tuple(), out);
+        List<AttributionMatch> matches = new ArrayList<>(out.size());
+        for (int k = 0; k < out.size(); k++) {
+            int i = out.at(k);
+            matches.add(new AttributionMatch(
+                    out.side(i) == MatchCollector.ORIG ? "orig" : "resp",
+                    out.seuid(i),
+                    String.valueOf(out.hostId(i)),
+                    out.hostname(i),
+                    orNull(out.pid(i)),
+                    out.exe(i),
+                    orNull(out.uid(i)),
+                    out.syscall(i),
+                    out.time(i) == ConnectionTuple.UNKNOWN_TIME ? null : Instant.ofEpochMilli(out.time(i))));
+        }
+        return matches;
+    }
+
     void putHost(HostAddresses host) {
         index.putHost(host);
     }

@@ -1,0 +1,22 @@
+package io.zeekagent.hub.zeek;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the hub's side of the Zeek package ({@code hub.zeek.*}).
+ *
+ * @param enabled whether the hub answers Zeek's attribution requests and sends its hello at all
+ * @param helloInterval how often {@code ZeekAgentHub::hub_hello} goes to every Zeek; Zeek treats the hub as gone
+ *     after a few missed hellos, so keep it well under the package's {@code hub_timeout} (15 s)
+ * @param summaryInterval how often the activity log gets one summary line of the requests answered (none when idle)
+ */
+@Validated
+@ConfigurationProperties("hub.zeek")
+record ZeekProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("5s") @NotNull Duration helloInterval,
+        @DefaultValue("60s") @NotNull Duration summaryInterval) {}
