@@ -16,6 +16,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class AttributionService {
 
+    /** The live path runs on a few long-lived threads (the bridge's dispatch thread): one collector each. */
+    private static final ThreadLocal<MatchCollector> LIVE_MATCHES =
+            ThreadLocal.withInitial(() -> new MatchCollector(true));
+
     private final AttributionIndex index;
     private volatile boolean ready;
 
@@ -90,7 +94,7 @@ public class AttributionService {
         if (!ready) {
             return List.of();
         }
-        MatchCollector out = new MatchCollector(true);
+        MatchCollector out = LIVE_MATCHES.get();
         index.attribute(query.tuple(), out);
         List<AttributionMatch> matches = new ArrayList<>(out.size());
         for (int k = 0; k < out.size(); k++) {
