@@ -22,7 +22,13 @@
 @endif
 
 # The naming of Zeek's options is by the *local* socket: the node's XSUB connects to the proxy's XPUB.
+# Only Zeek's own defaults (5555/5556) are replaced, so an endpoint set before this file was loaded stays; one set
+# after it wins anyway.
+@if ( Cluster::Backend::ZeroMQ::connect_xsub_endpoint == "tcp://127.0.0.1:5555" )
 redef Cluster::Backend::ZeroMQ::connect_xsub_endpoint = ZeekAgentHub::default_hub_xpub_endpoint;
+@endif
+@if ( Cluster::Backend::ZeroMQ::connect_xpub_endpoint == "tcp://127.0.0.1:5556" )
 redef Cluster::Backend::ZeroMQ::connect_xpub_endpoint = ZeekAgentHub::default_hub_xsub_endpoint;
+@endif
 
 @endif
