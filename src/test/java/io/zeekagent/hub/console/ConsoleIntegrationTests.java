@@ -59,7 +59,7 @@ class ConsoleIntegrationTests {
 
         HttpResponse<String> bare = get("/console");
         assertThat(bare.statusCode()).isBetween(301, 308);
-        assertThat(bare.headers().firstValue("Location").orElse("")).endsWith("/console/");
+        assertThat(bare.headers().firstValue("Location").orElse("")).endsWith("console/");
     }
 
     @Test
