@@ -54,7 +54,7 @@ final class FlowMeters {
         for (Map.Entry<String, String> drop : DROPS.entrySet()) {
             for (Meter m : registry.find(drop.getKey()).meters()) {
                 String reason = m.getId().getTag(drop.getValue());
-                totals.merge(dropId(drop.getKey(), reason == null ? "other" : reason), count(m), Double::sum);
+                totals.merge(dropId(drop.getKey(), reason == null ? "all" : reason), count(m), Double::sum);
             }
         }
         return totals;
