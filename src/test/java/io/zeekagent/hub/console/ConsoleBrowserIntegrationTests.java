@@ -155,6 +155,17 @@ class ConsoleBrowserIntegrationTests {
         assertThat(browser.text("table.matches tbody tr")).contains("attr-1.example.net", "/usr/bin/curl", "4242");
         browser.screenshot("attribute");
 
+        // The same connection pasted as a Zeek TSV row with its #fields line (set as a value: typed tabs move focus).
+        browser.script(
+                "document.querySelector('#attribute-line textarea').value = arguments[0];"
+                        + " document.getElementById('attribution').replaceChildren();",
+                "#separator \\x09\n#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\n"
+                        + Instant.now().getEpochSecond() + ".5\tCtsv1\t10.9.2.1\t51515\t93.184.216.34\t443\ttcp");
+        browser.click("#attribute-line button");
+        await().atMost(SECONDS)
+                .until(() -> String.valueOf(browser.text("#attribution")).contains("uid Ctsv1"));
+        assertThat(browser.text("table.matches tbody tr")).contains("/usr/bin/curl");
+
         browser.click("table.matches tbody tr a");
         await().atMost(SECONDS)
                 .until(() -> String.valueOf(browser.text("dl.record")).contains("/usr/bin/curl"));
