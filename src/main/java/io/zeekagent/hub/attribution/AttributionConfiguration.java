@@ -30,6 +30,9 @@ class AttributionConfiguration {
                     .tag("reason", "max-events")
                     .description("Socket events evicted from the index")
                     .register(registry);
+            FunctionCounter.builder("hub.attribution.lookups", index, AttributionIndex::attributed)
+                    .description("Connections attributed (one per conn.log record looked up)")
+                    .register(registry);
             FunctionCounter.builder("hub.attribution.events.skipped", index, AttributionIndex::skipped)
                     .description("Socket events not indexed: no port, or an unparsable address")
                     .register(registry);

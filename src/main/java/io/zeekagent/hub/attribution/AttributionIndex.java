@@ -4,6 +4,7 @@ import io.zeekagent.hub.host.HostAddresses;
 import io.zeekagent.hub.net.IpAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -35,6 +36,8 @@ final class AttributionIndex {
     private volatile long evictedByRetention;
     private volatile long evictedByCapacity;
     private volatile long skipped;
+    /** Connections looked up, for the attributions-per-second rate (the console's Flow page). */
+    private final LongAdder attributed = new LongAdder();
 
     AttributionIndex(Duration retention, long maxEvents, Duration connectWindow) {
         this.retentionMillis = retention.toMillis();
@@ -127,6 +130,7 @@ final class AttributionIndex {
     /** Collects the events matching both sides of the connection (rules 3–6), ordered by event time. */
     void attribute(ConnectionTuple c, MatchCollector out) {
         out.clear();
+        attributed.increment();
         lock.readLock().lock();
         try {
             for (int host : addressHosts.get(c.origHi(), c.origLo())) {
@@ -266,6 +270,10 @@ final class AttributionIndex {
 
     long skipped() {
         return skipped;
+    }
+
+    long attributed() {
+        return attributed.sum();
     }
 
     /** Approximate heap bytes of the event storage and the key table. */

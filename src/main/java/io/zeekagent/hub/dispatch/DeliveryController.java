@@ -26,7 +26,9 @@ class DeliveryController {
     @GetMapping("/api/v1/subscriptions/{id}/deliveries")
     @Operation(
             summary = "Deliveries of a subscription",
-            description = "Per host: the version last sent, SUBSCRIBED/UNSUBSCRIBED/FAILED, when and why."
+            description = "Per host: the version last sent, SUBSCRIBED/UNSUBSCRIBED/FAILED, when and why. A host the"
+                    + " subscription targets whose agent lacks a table the query reads (v2's processes on a v1 agent)"
+                    + " is listed as NOT_APPLICABLE, the message naming the tables and the agent's transport."
                     + " The dispatcher converges within one tick (hub.dispatch.interval) of any change. A deleted"
                     + " subscription's deliveries (its unsubscribes) stay readable; 404 when the subscription is"
                     + " unknown and nothing was ever sent of it.")

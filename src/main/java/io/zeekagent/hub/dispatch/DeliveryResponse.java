@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * @param subscriptionId the subscription
  * @param hostId the host
  * @param version the subscription version that was sent
- * @param state SUBSCRIBED, UNSUBSCRIBED or FAILED
- * @param sentAt when the last command was sent
- * @param message why (e.g. "missing", "changed to version 3", "agent reconnected")
+ * @param state SUBSCRIBED, UNSUBSCRIBED, FAILED or NOT_APPLICABLE
+ * @param sentAt when the last command was sent (for NOT_APPLICABLE: when the hub found the host cannot run it)
+ * @param message why (e.g. "missing", "changed to version 3", "agent reconnected", "not applicable: the
+ *     zeromq-v1 agent lacks table processes (a zeek-agent v2 table)")
  * @param transport the transport used
  * @param event the response event name sent
  * @param query the SQL sent

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,7 @@ class Dispatcher {
     private final ConcurrentLinkedQueue<String> deletedHosts = new ConcurrentLinkedQueue<>();
     private final Map<String, Set<String>> tablesByQuery = new ConcurrentHashMap<>();
     private final GroupCommands groups;
+    private final NotApplicableDeliveries notApplicable = new NotApplicableDeliveries();
     private final Counter subscribesSent;
     private final Counter unsubscribesSent;
     private final Counter failures;
@@ -106,6 +108,7 @@ class Dispatcher {
             }
         }
         groups.send(hosts);
+        notApplicable.startTick();
         List<DeliveryAction> actions = Reconciler.plan(hosts, source.enabledSubscriptions(), ledger, this::canRun);
         List<DeliveryResponse> rows = new ArrayList<>(actions.size());
         recordAgentFailures(rows, now);
@@ -146,6 +149,11 @@ class Dispatcher {
                 log(action, state, message);
             }
         }
+        Set<String> written = new HashSet<>();
+        for (DeliveryResponse r : rows) {
+            written.add(NotApplicableDeliveries.key(r.subscriptionId(), r.hostId()));
+        }
+        rows.addAll(notApplicable.rows(written, now));
         store.save(rows);
         subscribesSent.increment(subscribes);
         unsubscribesSent.increment(unsubscribes);
@@ -170,11 +178,24 @@ class Dispatcher {
         // FAILED leaves the ledger as it was, so the next tick plans the same step again.
     }
 
+    /** Whether the host can run the subscription; when not, the missing tables are noted as not applicable. */
     private boolean canRun(DispatchHost host, SubscriptionCommand c) {
-        return transports
-                .find(host.transport())
-                .map(t -> t.canRun(host.hostId(), tablesRead(c.query())))
-                .orElse(false);
+        AgentTransport transport = transports.find(host.transport()).orElse(null);
+        if (transport == null) {
+            return false;
+        }
+        Set<String> tables = tablesRead(c.query());
+        if (transport.canRun(host.hostId(), tables)) {
+            return true;
+        }
+        Set<String> missing = new TreeSet<>();
+        for (String table : tables) {
+            if (!transport.canRun(host.hostId(), Set.of(table))) {
+                missing.add(table);
+            }
+        }
+        notApplicable.refused(host, c, missing.isEmpty() ? tables : missing);
+        return false;
     }
 
     private Set<String> tablesRead(String query) {

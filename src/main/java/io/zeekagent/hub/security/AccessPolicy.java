@@ -12,10 +12,16 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 final class AccessPolicy {
 
+    /** The console's pages and assets ({@code io.zeekagent.hub.console}). */
+    static final String[] CONSOLE_PATHS = {"/console", "/console/", "/console/**"};
+
     /** The rules in order. GET-like requests read; the attribution POSTs only read too; other writes operate. */
     static final List<AccessRule> RULES = List.of(
             AccessRule.open("/actuator/health", "/actuator/health/**", "/actuator/info"),
             AccessRule.open("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**"),
+            // The console's static pages and assets only: its data comes from /api with the key the page asks for.
+            new AccessRule(HttpMethod.GET, List.of(CONSOLE_PATHS), null),
+            new AccessRule(HttpMethod.HEAD, List.of(CONSOLE_PATHS), null),
             AccessRule.require(Role.ADMIN, "/api/v1/api-keys", "/api/v1/api-keys/**"),
             AccessRule.require(Role.READER, HttpMethod.GET, "/api/**"),
             AccessRule.require(Role.READER, HttpMethod.HEAD, "/api/**"),

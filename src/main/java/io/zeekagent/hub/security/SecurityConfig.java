@@ -22,6 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * The REST API's filter chain: API keys, roles from {@link AccessPolicy}, problem+json for 401/403/429, and the
@@ -32,6 +35,14 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 class SecurityConfig {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+    /**
+     * The console's Content-Security-Policy: its own scripts, styles and images only, data from its own origin, no
+     * inline script or style, no frames, no form posts. An injected string can therefore never run as script.
+     */
+    static final String CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none';"
+            + " frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain apiSecurityFilterChain(
@@ -50,8 +61,10 @@ class SecurityConfig {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .addFilterAfter(
-                        new AuditFilter(auditSinks.orderedStream().toList()), SecurityContextHolderFilter.class);
+                .addFilterAfter(new AuditFilter(auditSinks.orderedStream().toList()), SecurityContextHolderFilter.class)
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        PathPatternRequestMatcher.pathPattern("/console/**"),
+                        new ContentSecurityPolicyHeaderWriter(CONSOLE_CSP))));
 
         if (!properties.enabled()) {
             log.warn("hub.security.enabled=false: the REST API is OPEN. Anyone who can reach it can send SQL to every"

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.zeekagent.hub.host.AgentAnnouncement;
 import io.zeekagent.hub.host.HostPresenceService;
 import io.zeekagent.hub.host.HostService;
+import io.zeekagent.hub.subscription.AgentTables;
 import io.zeekagent.hub.subscription.SubscriptionRequest;
 import io.zeekagent.hub.subscription.SubscriptionService;
 import io.zeekagent.hub.subscription.UpdateType;
@@ -79,6 +80,27 @@ class DispatcherIntegrationTests {
                 .isEqualTo(DeliveryState.UNSUBSCRIBED);
     }
 
+    @Test
+    void listsATargetedHostWhoseAgentLacksTheTableAsNotApplicableWithTheReasonOnce() {
+        String hostId = RecordingTransport.V1_LIKE + UUID.randomUUID();
+        presence.registerAgent(announcement(hostId));
+        String subscription = subscribe(hostId);
+        dispatch.tick();
+
+        assertThat(transport.subscribes(hostId)).isEmpty();
+        DeliveryResponse row =
+                dispatch.deliveries(subscription, 0, 10).content().get(0);
+        assertThat(row.state()).isEqualTo(DeliveryState.NOT_APPLICABLE);
+        assertThat(row.hostId()).isEqualTo(hostId);
+        assertThat(row.message())
+                .isEqualTo("not applicable: the recording agent lacks table processes (a zeek-agent v2 table)");
+
+        dispatch.tick();
+        assertThat(dispatch.deliveries(subscription, 0, 10).content())
+                .singleElement()
+                .satisfies(again -> assertThat(again.sentAt()).isEqualTo(row.sentAt()));
+    }
+
     private String subscribe(String hostId) {
         return subscriptions
                 .create(new SubscriptionRequest(
@@ -114,6 +136,8 @@ class DispatcherIntegrationTests {
     static class RecordingTransport implements AgentTransport {
 
         static final String NAME = "recording";
+        /** Hosts whose id starts with this are like v1 agents: they lack the v2-only tables. */
+        static final String V1_LIKE = "v1-like-";
 
         final List<String> subscribed = new CopyOnWriteArrayList<>();
 
@@ -134,6 +158,11 @@ class DispatcherIntegrationTests {
         @Override
         public boolean isAddressable(String hostId) {
             return true;
+        }
+
+        @Override
+        public boolean canRun(String hostId, Set<String> tablesRead) {
+            return !hostId.startsWith(V1_LIKE) || tablesRead.stream().noneMatch(AgentTables::isV2Only);
         }
 
         @Override

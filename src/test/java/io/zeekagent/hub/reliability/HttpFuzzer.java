@@ -75,6 +75,38 @@ final class HttpFuzzer {
                 fuzzOperation(api, op.getKey().toUpperCase(), path.getKey(), op.getValue());
             }
         }
+        fuzzConsole();
+    }
+
+    /**
+     * The console's static files are not in the OpenAPI document: every method on its pages and assets, hostile
+     * names and traversal under {@code /console/}, and bodies sent where none belong.
+     */
+    void fuzzConsole() {
+        List<String> paths = new ArrayList<>(List.of(
+                "/console",
+                "/console/",
+                "/console/index.html",
+                "/console/console.css",
+                "/console/js/app.js",
+                "/console/js/",
+                "/console/..%2f..%2fapplication.properties",
+                "/console/%2e%2e/%2e%2e/application.properties",
+                "/console/js/..%5c..%5capplication.properties",
+                "/console/index.html%00.js",
+                "/console/index.html;jsessionid=1",
+                "/console//index.html",
+                "/console/?key=x&page=../../etc/passwd"));
+        for (String hostile : HOSTILE_STRINGS) {
+            paths.add("/console/" + enc(hostile));
+            paths.add("/console/js/" + enc(hostile) + ".js");
+        }
+        for (String path : paths) {
+            for (String method : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
+                boolean body = method.startsWith("P");
+                check(method, path, body ? "application/json" : null, body ? bytes("{\"a\":1}") : null);
+            }
+        }
     }
 
     private void fuzzOperation(JsonNode api, String method, String template, JsonNode op) throws Exception {

@@ -36,6 +36,11 @@ class AccessMatrixIntegrationTests {
             new Row("GET", "/actuator/info", null),
             new Row("GET", "/v3/api-docs", null),
             new Row("GET", "/swagger-ui.html", null),
+            // the console: its static files are open, anything else under it is not
+            new Row("GET", "/console/", null),
+            new Row("GET", "/console/js/app.js", null),
+            new Row("POST", "/console/", Role.READER),
+            new Row("GET", "/api/v1/metrics/series", Role.READER),
             // operations
             new Row("GET", "/actuator/metrics", Role.READER),
             new Row("GET", "/actuator/prometheus", Role.READER),
