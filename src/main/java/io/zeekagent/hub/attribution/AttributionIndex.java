@@ -28,6 +28,14 @@ final class AttributionIndex {
     private final HostTable hosts = new HostTable();
     private final StringDictionary texts = new StringDictionary();
     private final StringDictionary syscalls = new StringDictionary();
+    private final PinnedEvents pins = new PinnedEvents();
+    /** Key of a bind-type chain → sequence number of its newest bind-type event still in the log. */
+    private final LongLongMap newestBind = new LongLongMap(256);
+    /** Key of a bind-type chain → receipt time of the newest bind-type event of it dropped from memory. */
+    private final LongLongMap lostBinds = new LongLongMap(256);
+    /** Receipt time before which binds may have been dropped for every key (a rebuild that skipped old rows). */
+    private volatile long lostBindsEverywhere = Long.MIN_VALUE;
+
     private final EventWriter writer = new EventWriter(texts, syscalls);
     private final long retentionMillis;
     private final long maxEvents;
@@ -35,6 +43,8 @@ final class AttributionIndex {
     private volatile long evictedByRetention;
     private volatile long evictedByCapacity;
     private volatile long skipped;
+    /** Receipt time of the newest event evicted by count (the hot floor), or {@link Long#MIN_VALUE}. */
+    private volatile long hotFloor = Long.MIN_VALUE;
 
     AttributionIndex(Duration retention, long maxEvents, Duration connectWindow) {
         this.retentionMillis = retention.toMillis();
@@ -56,11 +66,20 @@ final class AttributionIndex {
                 EventSegment segment = log.segment(seq);
                 int i = (int) (seq & EventSegment.MASK);
                 writer.write(event, host, segment, i);
-                long previous = chains.put(key(host, segment.localPort(i), segment.remotePort(i)), seq);
+                long key = key(host, segment.localPort(i), segment.remotePort(i));
+                long previous = chains.put(key, seq);
                 segment.hot[i * EventSegment.STRIDE + EventSegment.NEXT] =
                         previous == LongLongMap.MISSING ? NONE : previous;
+                if (!Rules.connectType(segment.hot, i * EventSegment.STRIDE)) {
+                    newestBind.put(key, seq);
+                    long slot = pins.get(key);
+                    if (slot != LongLongMap.MISSING) {
+                        lostBind(key, pins.segment(slot).receivedAt[(int) (slot & EventSegment.MASK)]);
+                        pins.remove(key);
+                    }
+                }
                 while (log.size() > maxEvents) {
-                    evictOldest();
+                    evictOldest(true);
                     evictedByCapacity++;
                 }
             }
@@ -80,9 +99,10 @@ final class AttributionIndex {
                 if (log.segment(seq).receivedAt[(int) (seq & EventSegment.MASK)] >= cutoff) {
                     break;
                 }
-                evictOldest();
+                evictOldest(false);
                 evicted++;
             }
+            evicted += pins.evictBefore(cutoff);
             evictedByRetention += evicted;
         } finally {
             lock.writeLock().unlock();
@@ -176,6 +196,9 @@ final class AttributionIndex {
         if (rPort != 0) {
             walk(chains.get(key(host, lPort, 0)), side, lHi, lLo, rHi, rLo, c, out);
         }
+        if (lPort != 0 && pins.size() > 0) {
+            pinned(key(host, lPort, 0), side, lHi, lLo, rHi, rLo, c, out);
+        }
         if (lPort != 0) {
             walk(chains.get(key(host, 0, rPort)), side, lHi, lLo, rHi, rLo, c, out);
         }
@@ -187,49 +210,42 @@ final class AttributionIndex {
         while (seq >= tail) {
             EventSegment s = log.segment(seq);
             int i = (int) (seq & EventSegment.MASK);
-            long[] hot = s.hot;
-            int row = i * EventSegment.STRIDE;
-            int transport = (int) (hot[row + EventSegment.META] & 0xFF);
-            if (addressMatches(hot[row + EventSegment.LOCAL_HI], hot[row + EventSegment.LOCAL_LO], lHi, lLo)
-                    && addressMatches(hot[row + EventSegment.REMOTE_HI], hot[row + EventSegment.REMOTE_LO], rHi, rLo)
-                    && (transport == Transport.UNKNOWN
-                            || c.transport() == Transport.UNKNOWN
-                            || transport == c.transport())
-                    && timeMatches(hot, row, c.tsMillis())) {
-                int m = out.add(side, s.seuidHi[i], s.seuidLo[i], hot[row + EventSegment.TIME]);
-                if (out.wantsDetails()) {
-                    int pid = s.pid[i];
-                    out.details(
-                            m,
-                            hosts.hostId(s.host[i]),
-                            hosts.hostname(s.host[i]),
-                            pid == Integer.MIN_VALUE ? Long.MIN_VALUE : pid,
-                            s.uid[i],
-                            texts.decode(s.exe[i]),
-                            syscalls.decode(s.syscall[i] & 0xFF));
-                }
+            if (Rules.matches(s, i, lHi, lLo, rHi, rLo, c, windowMillis)) {
+                collect(s, i, side, out);
             }
-            seq = hot[row + EventSegment.NEXT];
+            seq = s.hot[i * EventSegment.STRIDE + EventSegment.NEXT];
         }
     }
 
-    private static boolean addressMatches(long eventHi, long eventLo, long hi, long lo) {
-        return (eventHi == 0 && eventLo == 0) || (eventHi == hi && eventLo == lo);
-    }
-
-    /** Rule 6: connect-type events within the window either side; bind/listen-type events up to the window after. */
-    private boolean timeMatches(long[] hot, int row, long ts) {
-        long t = hot[row + EventSegment.TIME];
-        if (t == ConnectionTuple.UNKNOWN_TIME || ts == ConnectionTuple.UNKNOWN_TIME) {
-            return true;
+    /** The listener pin of (host, local port), if count eviction moved one out of the log. */
+    private void pinned(
+            long key, byte side, long lHi, long lLo, long rHi, long rLo, ConnectionTuple c, MatchCollector out) {
+        long slot = pins.get(key);
+        if (slot != LongLongMap.MISSING) {
+            EventSegment s = pins.segment(slot);
+            int i = (int) (slot & EventSegment.MASK);
+            if (Rules.matches(s, i, lHi, lLo, rHi, rLo, c, windowMillis)) {
+                collect(s, i, side, out);
+            }
         }
-        boolean connectType = (hot[row + EventSegment.META] & 0xFFFF_0000L) != 0
-                || hot[row + EventSegment.REMOTE_HI] != 0
-                || hot[row + EventSegment.REMOTE_LO] != 0;
-        return connectType ? Math.abs(t - ts) <= windowMillis : t <= ts + windowMillis;
     }
 
-    private void evictOldest() {
+    private void collect(EventSegment s, int i, byte side, MatchCollector out) {
+        int m = out.add(side, s.seuidHi[i], s.seuidLo[i], s.hot[i * EventSegment.STRIDE + EventSegment.TIME]);
+        if (out.wantsDetails()) {
+            int pid = s.pid[i];
+            out.details(
+                    m,
+                    hosts.hostId(s.host[i]),
+                    hosts.hostname(s.host[i]),
+                    pid == Integer.MIN_VALUE ? Long.MIN_VALUE : pid,
+                    s.uid[i],
+                    texts.decode(s.exe[i]),
+                    syscalls.decode(s.syscall[i] & 0xFF));
+        }
+    }
+
+    private void evictOldest(boolean byCount) {
         long seq = log.tail();
         EventSegment s = log.segment(seq);
         int i = (int) (seq & EventSegment.MASK);
@@ -238,7 +254,51 @@ final class AttributionIndex {
             // The oldest event heads its chain only when it is the chain's last live event.
             chains.remove(key);
         }
+        if (byCount) {
+            hotFloor = Math.max(hotFloor, s.receivedAt[i]);
+        }
+        if (newestBind.size() > 0 && newestBind.get(key) == seq) {
+            // The newest bind of its (host, local port): a listener; pinned when only the count cap evicts it.
+            newestBind.remove(key);
+            if (byCount) {
+                pins.pin(key, s, i);
+            }
+        } else if (byCount && !Rules.connectType(s.hot, i * EventSegment.STRIDE)) {
+            lostBind(key, s.receivedAt[i]);
+        }
         log.removeOldest();
+    }
+
+    private void lostBind(long key, long receivedAt) {
+        long known = lostBinds.get(key);
+        if (known == LongLongMap.MISSING || known < receivedAt) {
+            lostBinds.put(key, receivedAt);
+        }
+    }
+
+    /**
+     * Receipt time of the newest bind-type event of (host, local port) that memory no longer holds, or
+     * {@link Long#MIN_VALUE}: when it is within retention, binds of that key must also be looked up in the database.
+     */
+    long lostBindAt(String hostId, int localPort) {
+        lock.readLock().lock();
+        try {
+            int host = hosts.find(hostId);
+            long lost =
+                    host < 0 || lostBinds.size() == 0 ? LongLongMap.MISSING : lostBinds.get(key(host, localPort, 0));
+            return Math.max(lost == LongLongMap.MISSING ? Long.MIN_VALUE : lost, lostBindsEverywhere);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * After a rebuild that replayed only the newest rows: events received up to {@code receivedAt} are in the
+     * database only, binds included.
+     */
+    void skippedUpTo(long receivedAt) {
+        hotFloor = Math.max(hotFloor, receivedAt);
+        lostBindsEverywhere = Math.max(lostBindsEverywhere, receivedAt);
     }
 
     /** One key per event: host, then which ports are set (bit 33: local, bit 32: remote), then the ports. */
@@ -251,6 +311,56 @@ final class AttributionIndex {
         lock.readLock().lock();
         try {
             return log.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Receipt time (epoch ms) of the newest event evicted by count, or {@link Long#MIN_VALUE} when none was. */
+    long hotFloor() {
+        return hotFloor;
+    }
+
+    long windowMillis() {
+        return windowMillis;
+    }
+
+    long retentionMillis() {
+        return retentionMillis;
+    }
+
+    /** Listener pins held outside the log. */
+    int pinned() {
+        lock.readLock().lock();
+        try {
+            return pins.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The ids of the hosts owning an address (rule 2). */
+    List<String> hostIds(long hi, long lo) {
+        lock.readLock().lock();
+        try {
+            int[] ids = addressHosts.get(hi, lo);
+            List<String> out = new java.util.ArrayList<>(ids.length);
+            for (int id : ids) {
+                out.add(hosts.hostId(id));
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The hostname the index knows for a host id, or {@code null}. */
+    @org.jspecify.annotations.Nullable
+    String hostname(String hostId) {
+        lock.readLock().lock();
+        try {
+            int id = hosts.find(hostId);
+            return id < 0 ? null : hosts.hostname(id);
         } finally {
             lock.readLock().unlock();
         }
@@ -272,7 +382,7 @@ final class AttributionIndex {
     long footprint() {
         lock.readLock().lock();
         try {
-            return log.segments() * EventSegment.footprint() + chains.footprint();
+            return log.segments() * EventSegment.footprint() + chains.footprint() + pins.footprint();
         } finally {
             lock.readLock().unlock();
         }

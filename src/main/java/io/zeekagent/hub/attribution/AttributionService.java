@@ -7,6 +7,7 @@ import io.zeekagent.hub.system.ServiceUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,15 +18,34 @@ import org.springframework.stereotype.Service;
 public class AttributionService {
 
     private final AttributionIndex index;
+    private final TieredAttributor tiers;
+    private final int groupSize;
     private volatile boolean ready;
 
+    /** Memory only (tests, benchmarks). */
     AttributionService(AttributionIndex index) {
+        this(index, TieredAttributor.memoryOnly(index), 500);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AttributionService(AttributionIndex index, TieredAttributor tiers, ColdTierProperties cold) {
+        this(index, tiers, cold.groupSize());
+    }
+
+    private AttributionService(AttributionIndex index, TieredAttributor tiers, int groupSize) {
         this.index = index;
+        this.tiers = tiers;
+        this.groupSize = groupSize;
     }
 
     /** Adds committed events to the index, in receipt order. */
     public void index(List<SocketEventEntry> events) {
         index.addAll(events);
+    }
+
+    /** Whether lookups fall back to the database for what memory no longer holds. */
+    public boolean coldTierEnabled() {
+        return tiers.coldEnabled();
     }
 
     /** Whether the index has been rebuilt and attribution answers. */
@@ -57,7 +77,8 @@ public class AttributionService {
                     "invalid-connection", "Invalid connection record", summary(problems), problems);
         }
         MatchCollector out = new MatchCollector(true);
-        index.attribute(tuple, out);
+        Completeness state = new Completeness();
+        tiers.attribute(tuple, out, state);
         List<String> orig = new ArrayList<>();
         List<String> resp = new ArrayList<>();
         List<AttributionMatch> matches = new ArrayList<>(out.size());
@@ -78,7 +99,56 @@ public class AttributionService {
                     out.time(i) == ConnectionTuple.UNKNOWN_TIME ? null : Instant.ofEpochMilli(out.time(i))));
         }
         String communityId = fields.communityId(tuple, CommunityId.forCurrentThread());
-        return new AttributionResponse(fields.uid, communityId, orig, resp, matches);
+        return new AttributionResponse(
+                fields.uid, communityId, orig, resp, matches, state.tier(), state.complete(), state.incomplete());
+    }
+
+    /**
+     * Attributes one connection for in-process callers (live Zeek enrichment): the seuids of each side, in event
+     * time order, and how complete the answer is — the same answer {@code POST /api/v1/attributions} gives.
+     *
+     * @param origH originator address (IPv4 or IPv6 text)
+     * @param respH responder address
+     * @param proto {@code tcp}, {@code udp}, {@code icmp}, or {@code null} when unknown
+     * @param ts the connection's start, or {@code null} when unknown
+     * @throws IllegalArgumentException for an invalid address or port
+     * @throws io.zeekagent.hub.system.ServiceUnavailableException until the index is rebuilt ({@link #isReady})
+     */
+    public ConnectionAttribution attribute(
+            String origH, int origP, String respH, int respP, @Nullable String proto, @Nullable Instant ts) {
+        requireReady();
+        ConnFields fields = new ConnFields();
+        fields.origH = origH;
+        fields.origP = Integer.toString(origP);
+        fields.respH = respH;
+        fields.respP = Integer.toString(respP);
+        fields.proto = proto;
+        fields.ts = ts == null ? null : ts.toString();
+        List<FieldProblem> problems = new ArrayList<>();
+        ConnectionTuple tuple = fields.resolve(problems);
+        if (tuple == null) {
+            throw new IllegalArgumentException(summary(problems));
+        }
+        MatchCollector out = new MatchCollector(false);
+        Completeness state = new Completeness();
+        tiers.attribute(tuple, out, state);
+        List<String> orig = new ArrayList<>();
+        List<String> resp = new ArrayList<>();
+        for (int k = 0; k < out.size(); k++) {
+            int i = out.at(k);
+            (out.side(i) == MatchCollector.ORIG ? orig : resp).add(out.seuid(i));
+        }
+        return new ConnectionAttribution(orig, resp, state.tier(), state.complete(), state.incomplete());
+    }
+
+    /** Memory and database tiers as the batch formats use them. */
+    TieredAttributor tiers() {
+        return tiers;
+    }
+
+    /** Lines of a batch whose cold probes share one statement. */
+    int groupSize() {
+        return groupSize;
     }
 
     void putHost(HostAddresses host) {
