@@ -1,0 +1,56 @@
+package io.zeekagent.hub.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zeekagent.hub.attribution.ColdKey;
+import io.zeekagent.hub.attribution.ColdQuery;
+import io.zeekagent.hub.attribution.SocketEventEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tests for {@link SocketEventColdStore} on H2: the same key column (Flyway V10, H2 flavour) and probe as PostgreSQL. */
+@JdbcTest
+@Import({SocketEventStore.class, SocketEventColdStore.class})
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class SocketEventColdStoreTests {
+
+    @Autowired
+    SocketEventStore store;
+
+    @Autowired
+    SocketEventColdStore cold;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void isOffByDefaultOnH2ButAnswersTheSameProbeWhenAsked() {
+        assertThat(cold.enabledByDefault()).isFalse();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        store.insert(List.of(
+                SocketEventPartitionsPostgresTests.event("host-a", 0, 443, now),
+                SocketEventPartitionsPostgresTests.event("host-a", 0, 443, now.minus(Duration.ofMinutes(10))),
+                SocketEventPartitionsPostgresTests.event("host-a", 8443, 0, now.minus(Duration.ofHours(2))),
+                SocketEventPartitionsPostgresTests.event("host-b", 0, 443, now)));
+        List<SocketEventEntry> rows = cold.find(new ColdQuery(
+                new long[] {ColdKey.of("host-a", 0, 443)},
+                new long[] {ColdKey.of("host-a", 8443, 0)},
+                now.minus(Duration.ofHours(3)),
+                now,
+                now.minusSeconds(30),
+                now.plusSeconds(30),
+                Duration.ofSeconds(2)));
+        assertThat(rows).hasSize(2).allMatch(e -> e.hostId().equals("host-a"));
+        assertThat(jdbc.queryForObject("SELECT k FROM socket_events WHERE host_id = 'host-b'", Long.class))
+                .isEqualTo(ColdKey.of("host-b", 0, 443));
+    }
+}
