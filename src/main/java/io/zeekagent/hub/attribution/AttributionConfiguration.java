@@ -37,6 +37,9 @@ class AttributionConfiguration {
         ColdEventSource source = sources.getIfAvailable();
         Boolean enabled = properties.enabled();
         boolean on = source != null && (enabled != null ? enabled : source.enabledByDefault());
+        if (on) {
+            source.prepare();
+        }
         log.info("Attribution cold tier (database) {}", on ? "enabled" : "disabled");
         // Resolved on first use: ingestion's backlog depends on attribution.
         IngestBacklog backlog = new IngestBacklog() {

@@ -15,6 +15,9 @@ public interface ColdEventSource {
      */
     List<SocketEventEntry> find(ColdQuery query);
 
+    /** Readies the store for lookups (e.g. builds its index) once, when the tier is switched on at start. */
+    default void prepare() {}
+
     /** Whether the cold tier is on when {@code hub.attribution.cold.enabled} is not set (PostgreSQL: yes). */
     default boolean enabledByDefault() {
         return true;

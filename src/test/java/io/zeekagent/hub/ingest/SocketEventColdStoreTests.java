@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Tests for {@link SocketEventColdStore} on H2: the same key column (Flyway V10, H2 flavour) and probe as PostgreSQL. */
+/** Tests for {@link SocketEventColdStore} on H2: the key column it adds when switched on, and the same probe as PostgreSQL. */
 @JdbcTest
 @Import({SocketEventStore.class, SocketEventColdStore.class})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
