@@ -22,6 +22,10 @@ final class NdjsonEnricher {
 
     private static final byte[] TIER = bytes(",\"attribution_tier\":\"");
     private static final byte[] COMPLETE = bytes("\",\"attribution_complete\":");
+    private static final byte[][] TIERS =
+            Completeness.TIERS.stream().map(NdjsonEnricher::bytes).toArray(byte[][]::new);
+    private static final byte[] TRUE = bytes("true");
+    private static final byte[] FALSE = bytes("false");
 
     private final BatchAttributor attributor;
     private final ConnJsonReader reader = new ConnJsonReader();
@@ -114,9 +118,9 @@ final class NdjsonEnricher {
                 writeString(attributor.communityId(slot));
                 Completeness state = attributor.completeness(slot);
                 out.write(TIER);
-                out.write(bytes(state.tier()));
+                out.write(TIERS[state.tiers]);
                 out.write(COMPLETE);
-                out.write(bytes(state.complete() ? "true" : "false"));
+                out.write(state.complete() ? TRUE : FALSE);
             } else {
                 out.write(bytes("\"_error\":"));
                 writeString(problem);

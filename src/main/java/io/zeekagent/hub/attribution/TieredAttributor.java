@@ -94,7 +94,12 @@ final class TieredAttributor {
             if (pending && (!known || ts + window + skew >= now)) {
                 state.reasons |= Completeness.INGEST_BACKLOG;
             }
-            boolean connectNeed = floor >= cutoff && (!known || floor >= ts - window - skew);
+            if (floor < cutoff) {
+                // Nothing was evicted by count within retention (every dropped bind is older than the floor too):
+                // memory holds all the rules can need. The hot path stops here.
+                continue;
+            }
+            boolean connectNeed = !known || floor >= ts - window - skew;
             int before = probes == null ? 0 : probes.size();
             probes = side(
                     probes,
