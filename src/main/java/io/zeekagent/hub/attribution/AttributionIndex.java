@@ -28,11 +28,8 @@ final class AttributionIndex {
     private final HostTable hosts = new HostTable();
     private final StringDictionary texts = new StringDictionary();
     private final StringDictionary syscalls = new StringDictionary();
-    private final PinnedEvents pins = new PinnedEvents();
-    /** Key of a bind-type chain → sequence number of its newest bind-type event still in the log. */
-    private final LongLongMap newestBind = new LongLongMap(256);
-    /** Key of a bind-type chain → receipt time of the newest bind-type event of it dropped from memory. */
-    private final LongLongMap lostBinds = new LongLongMap(256);
+    private final Listeners listeners = new Listeners();
+    private final PinnedEvents pins = listeners.pins;
     /** Receipt time before which binds may have been dropped for every key (a rebuild that skipped old rows). */
     private volatile long lostBindsEverywhere = Long.MIN_VALUE;
 
@@ -71,12 +68,7 @@ final class AttributionIndex {
                 segment.hot[i * EventSegment.STRIDE + EventSegment.NEXT] =
                         previous == LongLongMap.MISSING ? NONE : previous;
                 if (!Rules.connectType(segment.hot, i * EventSegment.STRIDE)) {
-                    newestBind.put(key, seq);
-                    long slot = pins.get(key);
-                    if (slot != LongLongMap.MISSING) {
-                        lostBind(key, pins.segment(slot).receivedAt[(int) (slot & EventSegment.MASK)]);
-                        pins.remove(key);
-                    }
+                    listeners.bound(key, seq);
                 }
                 while (log.size() > maxEvents) {
                     evictOldest(true);
@@ -257,23 +249,8 @@ final class AttributionIndex {
         if (byCount) {
             hotFloor = Math.max(hotFloor, s.receivedAt[i]);
         }
-        if (newestBind.size() > 0 && newestBind.get(key) == seq) {
-            // The newest bind of its (host, local port): a listener; pinned when only the count cap evicts it.
-            newestBind.remove(key);
-            if (byCount) {
-                pins.pin(key, s, i);
-            }
-        } else if (byCount && !Rules.connectType(s.hot, i * EventSegment.STRIDE)) {
-            lostBind(key, s.receivedAt[i]);
-        }
+        listeners.evicting(key, seq, s, i, byCount);
         log.removeOldest();
-    }
-
-    private void lostBind(long key, long receivedAt) {
-        long known = lostBinds.get(key);
-        if (known == LongLongMap.MISSING || known < receivedAt) {
-            lostBinds.put(key, receivedAt);
-        }
     }
 
     /**
@@ -284,9 +261,8 @@ final class AttributionIndex {
         lock.readLock().lock();
         try {
             int host = hosts.find(hostId);
-            long lost =
-                    host < 0 || lostBinds.size() == 0 ? LongLongMap.MISSING : lostBinds.get(key(host, localPort, 0));
-            return Math.max(lost == LongLongMap.MISSING ? Long.MIN_VALUE : lost, lostBindsEverywhere);
+            long lost = host < 0 ? Long.MIN_VALUE : listeners.lostAt(key(host, localPort, 0));
+            return Math.max(lost, lostBindsEverywhere);
         } finally {
             lock.readLock().unlock();
         }
@@ -382,7 +358,7 @@ final class AttributionIndex {
     long footprint() {
         lock.readLock().lock();
         try {
-            return log.segments() * EventSegment.footprint() + chains.footprint() + pins.footprint();
+            return log.segments() * EventSegment.footprint() + chains.footprint() + listeners.footprint();
         } finally {
             lock.readLock().unlock();
         }
