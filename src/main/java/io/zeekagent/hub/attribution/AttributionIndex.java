@@ -68,7 +68,7 @@ final class AttributionIndex {
                 segment.hot[i * EventSegment.STRIDE + EventSegment.NEXT] =
                         previous == LongLongMap.MISSING ? NONE : previous;
                 if (!Rules.connectType(segment.hot, i * EventSegment.STRIDE)) {
-                    listeners.bound(key, seq);
+                    listeners.bound(key);
                 }
                 while (log.size() > maxEvents) {
                     evictOldest(true);
@@ -242,14 +242,17 @@ final class AttributionIndex {
         EventSegment s = log.segment(seq);
         int i = (int) (seq & EventSegment.MASK);
         long key = key(s.host[i], s.localPort(i), s.remotePort(i));
-        if (chains.get(key) == seq) {
+        long head = chains.get(key);
+        if (head == seq) {
             // The oldest event heads its chain only when it is the chain's last live event.
             chains.remove(key);
         }
         if (byCount) {
             hotFloor = Math.max(hotFloor, s.receivedAt[i]);
         }
-        listeners.evicting(key, seq, s, i, byCount);
+        if (byCount && !Rules.connectType(s.hot, i * EventSegment.STRIDE)) {
+            listeners.evictingBind(key, s, i, head != seq && newerBind(head, seq));
+        }
         log.removeOldest();
     }
 
@@ -275,6 +278,24 @@ final class AttributionIndex {
     void skippedUpTo(long receivedAt) {
         hotFloor = Math.max(hotFloor, receivedAt);
         lostBindsEverywhere = Math.max(lostBindsEverywhere, receivedAt);
+    }
+
+    /**
+     * Whether the chain from {@code head} holds a bind-type event newer than {@code seq}. Walks at most 64 events
+     * (a key's binds are few: a listener is bound once per start); a longer walk answers yes, so the evicted bind
+     * counts as dropped and the database is asked — never a wrong pin, never a long walk.
+     */
+    private boolean newerBind(long head, long seq) {
+        long cur = head;
+        for (int steps = 0; cur > seq && steps < 64; steps++) {
+            EventSegment s = log.segment(cur);
+            int row = (int) (cur & EventSegment.MASK) * EventSegment.STRIDE;
+            if (!Rules.connectType(s.hot, row)) {
+                return true;
+            }
+            cur = s.hot[row + EventSegment.NEXT];
+        }
+        return cur > seq;
     }
 
     /** One key per event: host, then which ports are set (bit 33: local, bit 32: remote), then the ports. */

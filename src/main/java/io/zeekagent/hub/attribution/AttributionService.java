@@ -87,16 +87,7 @@ public class AttributionService {
             String seuid = out.seuid(i);
             boolean origSide = out.side(i) == MatchCollector.ORIG;
             (origSide ? orig : resp).add(seuid);
-            matches.add(new AttributionMatch(
-                    origSide ? "orig" : "resp",
-                    seuid,
-                    String.valueOf(out.hostId(i)),
-                    out.hostname(i),
-                    orNull(out.pid(i)),
-                    out.exe(i),
-                    orNull(out.uid(i)),
-                    out.syscall(i),
-                    out.time(i) == ConnectionTuple.UNKNOWN_TIME ? null : Instant.ofEpochMilli(out.time(i))));
+            matches.add(match(out, i));
         }
         String communityId = fields.communityId(tuple, CommunityId.forCurrentThread());
         return new AttributionResponse(
@@ -129,16 +120,47 @@ public class AttributionService {
         if (tuple == null) {
             throw new IllegalArgumentException(summary(problems));
         }
-        MatchCollector out = new MatchCollector(false);
+        return attributeTuple(tuple);
+    }
+
+    /**
+     * Attributes one connection given in numbers (the live path from Zeek) through both tiers: matches, seuids of
+     * each side and how complete the answer is, as {@code POST /api/v1/attributions} gives them.
+     *
+     * @throws io.zeekagent.hub.system.ServiceUnavailableException until the index is rebuilt ({@link #isReady})
+     */
+    public ConnectionAttribution attributeWithCompleteness(ConnectionQuery query) {
+        requireReady();
+        return attributeTuple(query.tuple());
+    }
+
+    private ConnectionAttribution attributeTuple(ConnectionTuple tuple) {
+        MatchCollector out = new MatchCollector(true);
         Completeness state = new Completeness();
         tiers.attribute(tuple, out, state);
         List<String> orig = new ArrayList<>();
         List<String> resp = new ArrayList<>();
+        List<AttributionMatch> matches = new ArrayList<>(out.size());
         for (int k = 0; k < out.size(); k++) {
             int i = out.at(k);
-            (out.side(i) == MatchCollector.ORIG ? orig : resp).add(out.seuid(i));
+            boolean origSide = out.side(i) == MatchCollector.ORIG;
+            (origSide ? orig : resp).add(out.seuid(i));
+            matches.add(match(out, i));
         }
-        return new ConnectionAttribution(orig, resp, state.tier(), state.complete(), state.incomplete());
+        return new ConnectionAttribution(orig, resp, matches, state.tier(), state.complete(), state.incomplete());
+    }
+
+    private static AttributionMatch match(MatchCollector out, int i) {
+        return new AttributionMatch(
+                out.side(i) == MatchCollector.ORIG ? "orig" : "resp",
+                out.seuid(i),
+                String.valueOf(out.hostId(i)),
+                out.hostname(i),
+                orNull(out.pid(i)),
+                out.exe(i),
+                orNull(out.uid(i)),
+                out.syscall(i),
+                out.time(i) == ConnectionTuple.UNKNOWN_TIME ? null : Instant.ofEpochMilli(out.time(i)));
     }
 
     /** Memory and database tiers as the batch formats use them. */

@@ -1,22 +1,22 @@
 package io.zeekagent.hub.attribution;
 
 /**
- * What the index knows about bind/listen-type events beyond its log: the newest bind of each (host, local port) key
- * still in the log, the {@link PinnedEvents} that count eviction moved out of it, and when a bind of a key was last
- * dropped from memory altogether (then the database must be asked for that key's binds). Not thread-safe; the
- * index's lock guards it.
+ * What the index knows about bind/listen-type events beyond its log: the {@link PinnedEvents} that count eviction
+ * moved out of it (the newest bind of their (host, local port) key), and when a bind of a key was last dropped from
+ * memory altogether (then the database must be asked for that key's binds). Not thread-safe; the index's lock
+ * guards it.
  */
 final class Listeners {
 
     final PinnedEvents pins = new PinnedEvents();
-    /** Key of a bind-type chain → sequence number of its newest bind-type event still in the log. */
-    private final LongLongMap newest = new LongLongMap(256);
     /** Key of a bind-type chain → receipt time of the newest bind-type event of it dropped from memory. */
     private final LongLongMap lost = new LongLongMap(256);
 
-    /** A bind-type event entered the log: it is the key's newest, and an older pin of the key is dropped. */
-    void bound(long key, long seq) {
-        newest.put(key, seq);
+    /** A bind-type event entered the log: it is the key's newest, so an older pin of the key is dropped. */
+    void bound(long key) {
+        if (pins.size() == 0) {
+            return;
+        }
         long slot = pins.get(key);
         if (slot != LongLongMap.MISSING) {
             lost(key, pins.segment(slot).receivedAt[(int) (slot & EventSegment.MASK)]);
@@ -24,16 +24,15 @@ final class Listeners {
         }
     }
 
-    /** The log is evicting slot {@code i} of {@code s} (sequence {@code seq}): pin or forget it as a listener. */
-    void evicting(long key, long seq, EventSegment s, int i, boolean byCount) {
-        if (newest.size() > 0 && newest.get(key) == seq) {
-            // The newest bind of its (host, local port): a listener; pinned when only the count cap evicts it.
-            newest.remove(key);
-            if (byCount) {
-                pins.pin(key, s, i);
-            }
-        } else if (byCount && !Rules.connectType(s.hot, i * EventSegment.STRIDE)) {
+    /**
+     * The count cap is evicting bind-type slot {@code i} of {@code s}: pinned when it is its key's newest bind (a
+     * listener), else dropped from memory (its key's binds are then looked up in the database too).
+     */
+    void evictingBind(long key, EventSegment s, int i, boolean newerBindInLog) {
+        if (newerBindInLog) {
             lost(key, s.receivedAt[i]);
+        } else {
+            pins.pin(key, s, i);
         }
     }
 
@@ -51,6 +50,6 @@ final class Listeners {
     }
 
     long footprint() {
-        return pins.footprint() + newest.footprint() + lost.footprint();
+        return pins.footprint() + lost.footprint();
     }
 }

@@ -31,6 +31,9 @@ public final class AttributionLookupBenchmark {
         BenchData data = new BenchData(hosts, perHost);
         BenchReport.phase("building the index");
 
+        // Logging is set up once per process (the tiers' logger would otherwise be the first, and its megabytes
+        // counted as the index's).
+        org.slf4j.LoggerFactory.getLogger(AttributionLookupBenchmark.class);
         long before = usedAfterGc();
         BenchSupport index = data.index();
         long after = usedAfterGc();
