@@ -33,6 +33,25 @@ class SocketEventColdStoreTests {
     JdbcTemplate jdbc;
 
     @Test
+    void rebuildReplaysOnlyTheNewestEventsAndNamesTheFloor() {
+        jdbc.update("DELETE FROM socket_events");
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MICROS).minusSeconds(60);
+        for (int n = 0; n < 5; n++) {
+            store.insert(List.of(SocketEventPartitionsPostgresTests.event("host-r", 0, 1000 + n, t0.plusSeconds(n))));
+        }
+        List<Integer> replayed = new java.util.ArrayList<>();
+        Instant floor =
+                store.replayNewest(t0.minusSeconds(1), 2, batch -> batch.forEach(e -> replayed.add(e.remotePort())));
+        assertThat(replayed).containsExactly(1003, 1004);
+        assertThat(floor).isEqualTo(t0.plusSeconds(2));
+        replayed.clear();
+        assertThat(store.replayNewest(
+                        t0.minusSeconds(1), 10, batch -> batch.forEach(e -> replayed.add(e.remotePort()))))
+                .isNull();
+        assertThat(replayed).hasSize(5);
+    }
+
+    @Test
     void isOffByDefaultOnH2ButAnswersTheSameProbeWhenAsked() {
         assertThat(cold.enabledByDefault()).isFalse();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
