@@ -4,6 +4,10 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,14 +15,66 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AttributionConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(AttributionConfiguration.class);
+
+    private static double hotFloorAge(AttributionIndex index) {
+        long floor = index.hotFloor();
+        return floor == Long.MIN_VALUE ? Double.NaN : (System.currentTimeMillis() - floor) / 1000.0;
+    }
+
     @Bean
     AttributionIndex attributionIndex(AttributionProperties properties) {
         return new AttributionIndex(properties.retention(), properties.maxEvents(), properties.connectWindow());
     }
 
     @Bean
+    TieredAttributor tieredAttributor(
+            AttributionIndex index,
+            ColdTierProperties properties,
+            ObjectProvider<ColdEventSource> sources,
+            ObjectProvider<IngestBacklog> backlogs,
+            ObjectProvider<MeterRegistry> registries) {
+        ColdEventSource source = sources.getIfAvailable();
+        Boolean enabled = properties.enabled();
+        boolean on = source != null && (enabled != null ? enabled : source.enabledByDefault());
+        if (on) {
+            source.prepare();
+        }
+        log.info("Attribution cold tier (database) {}", on ? "enabled" : "disabled");
+        // Resolved on first use: ingestion's backlog depends on attribution.
+        IngestBacklog backlog = new IngestBacklog() {
+            private volatile @org.jspecify.annotations.Nullable IngestBacklog resolved;
+
+            @Override
+            public boolean pending() {
+                IngestBacklog b = resolved;
+                if (b == null) {
+                    b = backlogs.getIfAvailable(() -> () -> false);
+                    resolved = b;
+                }
+                return b.pending();
+            }
+        };
+        return new TieredAttributor(
+                index,
+                on ? source : null,
+                properties,
+                backlog,
+                new AttributionMetrics(registries.getIfAvailable()),
+                Clock.systemUTC());
+    }
+
+    @Bean
     MeterBinder attributionMetrics(AttributionIndex index) {
         return (MeterRegistry registry) -> {
+            Gauge.builder("hub.attribution.hot.floor.age", index, AttributionConfiguration::hotFloorAge)
+                    .description("Seconds since the receipt of the newest event evicted from memory by count"
+                            + " (NaN: none); older connections are answered from the database")
+                    .baseUnit("seconds")
+                    .register(registry);
+            Gauge.builder("hub.attribution.pinned", index, AttributionIndex::pinned)
+                    .description("Listener (bind) events pinned in memory beyond max-events")
+                    .register(registry);
             Gauge.builder("hub.attribution.events", index, AttributionIndex::size)
                     .description("Socket events held in the attribution index")
                     .register(registry);
@@ -29,9 +85,6 @@ class AttributionConfiguration {
             FunctionCounter.builder("hub.attribution.events.evicted", index, AttributionIndex::evictedByCapacity)
                     .tag("reason", "max-events")
                     .description("Socket events evicted from the index")
-                    .register(registry);
-            FunctionCounter.builder("hub.attribution.lookups", index, AttributionIndex::attributed)
-                    .description("Connections attributed (one per conn.log record looked up)")
                     .register(registry);
             FunctionCounter.builder("hub.attribution.events.skipped", index, AttributionIndex::skipped)
                     .description("Socket events not indexed: no port, or an unparsable address")

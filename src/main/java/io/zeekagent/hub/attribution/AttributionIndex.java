@@ -4,7 +4,6 @@ import io.zeekagent.hub.host.HostAddresses;
 import io.zeekagent.hub.net.IpAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -29,6 +28,11 @@ final class AttributionIndex {
     private final HostTable hosts = new HostTable();
     private final StringDictionary texts = new StringDictionary();
     private final StringDictionary syscalls = new StringDictionary();
+    private final Listeners listeners = new Listeners();
+    private final PinnedEvents pins = listeners.pins;
+    /** Receipt time before which binds may have been dropped for every key (a rebuild that skipped old rows). */
+    private volatile long lostBindsEverywhere = Long.MIN_VALUE;
+
     private final EventWriter writer = new EventWriter(texts, syscalls);
     private final long retentionMillis;
     private final long maxEvents;
@@ -36,8 +40,8 @@ final class AttributionIndex {
     private volatile long evictedByRetention;
     private volatile long evictedByCapacity;
     private volatile long skipped;
-    /** Connections looked up, for the attributions-per-second rate (the console's Flow page). */
-    private final LongAdder attributed = new LongAdder();
+    /** Receipt time of the newest event evicted by count (the hot floor), or {@link Long#MIN_VALUE}. */
+    private volatile long hotFloor = Long.MIN_VALUE;
 
     AttributionIndex(Duration retention, long maxEvents, Duration connectWindow) {
         this.retentionMillis = retention.toMillis();
@@ -59,11 +63,15 @@ final class AttributionIndex {
                 EventSegment segment = log.segment(seq);
                 int i = (int) (seq & EventSegment.MASK);
                 writer.write(event, host, segment, i);
-                long previous = chains.put(key(host, segment.localPort(i), segment.remotePort(i)), seq);
+                long key = key(host, segment.localPort(i), segment.remotePort(i));
+                long previous = chains.put(key, seq);
                 segment.hot[i * EventSegment.STRIDE + EventSegment.NEXT] =
                         previous == LongLongMap.MISSING ? NONE : previous;
+                if (!Rules.connectType(segment.hot, i * EventSegment.STRIDE)) {
+                    listeners.bound(key);
+                }
                 while (log.size() > maxEvents) {
-                    evictOldest();
+                    evictOldest(true);
                     evictedByCapacity++;
                 }
             }
@@ -83,9 +91,10 @@ final class AttributionIndex {
                 if (log.segment(seq).receivedAt[(int) (seq & EventSegment.MASK)] >= cutoff) {
                     break;
                 }
-                evictOldest();
+                evictOldest(false);
                 evicted++;
             }
+            evicted += pins.evictBefore(cutoff);
             evictedByRetention += evicted;
         } finally {
             lock.writeLock().unlock();
@@ -130,7 +139,6 @@ final class AttributionIndex {
     /** Collects the events matching both sides of the connection (rules 3–6), ordered by event time. */
     void attribute(ConnectionTuple c, MatchCollector out) {
         out.clear();
-        attributed.increment();
         lock.readLock().lock();
         try {
             for (int host : addressHosts.get(c.origHi(), c.origLo())) {
@@ -180,6 +188,9 @@ final class AttributionIndex {
         if (rPort != 0) {
             walk(chains.get(key(host, lPort, 0)), side, lHi, lLo, rHi, rLo, c, out);
         }
+        if (lPort != 0 && pins.size() > 0) {
+            pinned(key(host, lPort, 0), side, lHi, lLo, rHi, rLo, c, out);
+        }
         if (lPort != 0) {
             walk(chains.get(key(host, 0, rPort)), side, lHi, lLo, rHi, rLo, c, out);
         }
@@ -191,58 +202,100 @@ final class AttributionIndex {
         while (seq >= tail) {
             EventSegment s = log.segment(seq);
             int i = (int) (seq & EventSegment.MASK);
-            long[] hot = s.hot;
-            int row = i * EventSegment.STRIDE;
-            int transport = (int) (hot[row + EventSegment.META] & 0xFF);
-            if (addressMatches(hot[row + EventSegment.LOCAL_HI], hot[row + EventSegment.LOCAL_LO], lHi, lLo)
-                    && addressMatches(hot[row + EventSegment.REMOTE_HI], hot[row + EventSegment.REMOTE_LO], rHi, rLo)
-                    && (transport == Transport.UNKNOWN
-                            || c.transport() == Transport.UNKNOWN
-                            || transport == c.transport())
-                    && timeMatches(hot, row, c.tsMillis())) {
-                int m = out.add(side, s.seuidHi[i], s.seuidLo[i], hot[row + EventSegment.TIME]);
-                if (out.wantsDetails()) {
-                    int pid = s.pid[i];
-                    out.details(
-                            m,
-                            hosts.hostId(s.host[i]),
-                            hosts.hostname(s.host[i]),
-                            pid == Integer.MIN_VALUE ? Long.MIN_VALUE : pid,
-                            s.uid[i],
-                            texts.decode(s.exe[i]),
-                            syscalls.decode(s.syscall[i] & 0xFF));
-                }
+            if (Rules.matches(s, i, lHi, lLo, rHi, rLo, c, windowMillis)) {
+                collect(s, i, side, out);
             }
-            seq = hot[row + EventSegment.NEXT];
+            seq = s.hot[i * EventSegment.STRIDE + EventSegment.NEXT];
         }
     }
 
-    private static boolean addressMatches(long eventHi, long eventLo, long hi, long lo) {
-        return (eventHi == 0 && eventLo == 0) || (eventHi == hi && eventLo == lo);
-    }
-
-    /** Rule 6: connect-type events within the window either side; bind/listen-type events up to the window after. */
-    private boolean timeMatches(long[] hot, int row, long ts) {
-        long t = hot[row + EventSegment.TIME];
-        if (t == ConnectionTuple.UNKNOWN_TIME || ts == ConnectionTuple.UNKNOWN_TIME) {
-            return true;
+    /** The listener pin of (host, local port), if count eviction moved one out of the log. */
+    private void pinned(
+            long key, byte side, long lHi, long lLo, long rHi, long rLo, ConnectionTuple c, MatchCollector out) {
+        long slot = pins.get(key);
+        if (slot != LongLongMap.MISSING) {
+            EventSegment s = pins.segment(slot);
+            int i = (int) (slot & EventSegment.MASK);
+            if (Rules.matches(s, i, lHi, lLo, rHi, rLo, c, windowMillis)) {
+                collect(s, i, side, out);
+            }
         }
-        boolean connectType = (hot[row + EventSegment.META] & 0xFFFF_0000L) != 0
-                || hot[row + EventSegment.REMOTE_HI] != 0
-                || hot[row + EventSegment.REMOTE_LO] != 0;
-        return connectType ? Math.abs(t - ts) <= windowMillis : t <= ts + windowMillis;
     }
 
-    private void evictOldest() {
+    private void collect(EventSegment s, int i, byte side, MatchCollector out) {
+        int m = out.add(side, s.seuidHi[i], s.seuidLo[i], s.hot[i * EventSegment.STRIDE + EventSegment.TIME]);
+        if (out.wantsDetails()) {
+            int pid = s.pid[i];
+            out.details(
+                    m,
+                    hosts.hostId(s.host[i]),
+                    hosts.hostname(s.host[i]),
+                    pid == Integer.MIN_VALUE ? Long.MIN_VALUE : pid,
+                    s.uid[i],
+                    texts.decode(s.exe[i]),
+                    syscalls.decode(s.syscall[i] & 0xFF));
+        }
+    }
+
+    private void evictOldest(boolean byCount) {
         long seq = log.tail();
         EventSegment s = log.segment(seq);
         int i = (int) (seq & EventSegment.MASK);
         long key = key(s.host[i], s.localPort(i), s.remotePort(i));
-        if (chains.get(key) == seq) {
+        long head = chains.get(key);
+        if (head == seq) {
             // The oldest event heads its chain only when it is the chain's last live event.
             chains.remove(key);
         }
+        if (byCount) {
+            hotFloor = Math.max(hotFloor, s.receivedAt[i]);
+        }
+        if (byCount && !Rules.connectType(s.hot, i * EventSegment.STRIDE)) {
+            listeners.evictingBind(key, s, i, head != seq && newerBind(head, seq));
+        }
         log.removeOldest();
+    }
+
+    /**
+     * Receipt time of the newest bind-type event of (host, local port) that memory no longer holds, or
+     * {@link Long#MIN_VALUE}: when it is within retention, binds of that key must also be looked up in the database.
+     */
+    long lostBindAt(String hostId, int localPort) {
+        lock.readLock().lock();
+        try {
+            int host = hosts.find(hostId);
+            long lost = host < 0 ? Long.MIN_VALUE : listeners.lostAt(key(host, localPort, 0));
+            return Math.max(lost, lostBindsEverywhere);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * After a rebuild that replayed only the newest rows: events received up to {@code receivedAt} are in the
+     * database only, binds included.
+     */
+    void skippedUpTo(long receivedAt) {
+        hotFloor = Math.max(hotFloor, receivedAt);
+        lostBindsEverywhere = Math.max(lostBindsEverywhere, receivedAt);
+    }
+
+    /**
+     * Whether the chain from {@code head} holds a bind-type event newer than {@code seq}. Walks at most 64 events
+     * (a key's binds are few: a listener is bound once per start); a longer walk answers yes, so the evicted bind
+     * counts as dropped and the database is asked — never a wrong pin, never a long walk.
+     */
+    private boolean newerBind(long head, long seq) {
+        long cur = head;
+        for (int steps = 0; cur > seq && steps < 64; steps++) {
+            EventSegment s = log.segment(cur);
+            int row = (int) (cur & EventSegment.MASK) * EventSegment.STRIDE;
+            if (!Rules.connectType(s.hot, row)) {
+                return true;
+            }
+            cur = s.hot[row + EventSegment.NEXT];
+        }
+        return cur > seq;
     }
 
     /** One key per event: host, then which ports are set (bit 33: local, bit 32: remote), then the ports. */
@@ -260,6 +313,56 @@ final class AttributionIndex {
         }
     }
 
+    /** Receipt time (epoch ms) of the newest event evicted by count, or {@link Long#MIN_VALUE} when none was. */
+    long hotFloor() {
+        return hotFloor;
+    }
+
+    long windowMillis() {
+        return windowMillis;
+    }
+
+    long retentionMillis() {
+        return retentionMillis;
+    }
+
+    /** Listener pins held outside the log. */
+    int pinned() {
+        lock.readLock().lock();
+        try {
+            return pins.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The ids of the hosts owning an address (rule 2). */
+    List<String> hostIds(long hi, long lo) {
+        lock.readLock().lock();
+        try {
+            int[] ids = addressHosts.get(hi, lo);
+            List<String> out = new java.util.ArrayList<>(ids.length);
+            for (int id : ids) {
+                out.add(hosts.hostId(id));
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The hostname the index knows for a host id, or {@code null}. */
+    @org.jspecify.annotations.Nullable
+    String hostname(String hostId) {
+        lock.readLock().lock();
+        try {
+            int id = hosts.find(hostId);
+            return id < 0 ? null : hosts.hostname(id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     long evictedByRetention() {
         return evictedByRetention;
     }
@@ -272,15 +375,11 @@ final class AttributionIndex {
         return skipped;
     }
 
-    long attributed() {
-        return attributed.sum();
-    }
-
     /** Approximate heap bytes of the event storage and the key table. */
     long footprint() {
         lock.readLock().lock();
         try {
-            return log.segments() * EventSegment.footprint() + chains.footprint();
+            return log.segments() * EventSegment.footprint() + chains.footprint() + listeners.footprint();
         } finally {
             lock.readLock().unlock();
         }

@@ -47,7 +47,12 @@ final class AttributionJson {
             string(time == null ? null : time.toString(), sb);
             sb.append('}');
         }
-        sb.append("]}");
+        sb.append("],\"tier\":");
+        string(response.tier(), sb);
+        sb.append(",\"complete\":").append(response.complete());
+        sb.append(",\"incomplete\":");
+        strings(response.incomplete(), sb);
+        sb.append('}');
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -6,53 +6,100 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Attributes record after record for the batch formats, reusing every buffer: the fields, the matches, the
- * hasher. After {@link #attribute()} the seuids of each side are available in time order. Not thread-safe.
+ * Attributes records for the batch formats in groups, reusing every buffer: the fields, the matches, the hasher.
+ * A record is first {@link #resolve resolved} into a slot; {@link #attributeGroup} then attributes every resolved
+ * slot with one cold-tier statement for the whole group (docs/attribution.md "Tiers"), after which each slot's
+ * seuids (in time order), Community ID and completeness are available. Not thread-safe.
  */
 final class BatchAttributor {
 
     final ConnFields fields = new ConnFields();
-    private final AttributionIndex index;
-    private final MatchCollector matches = new MatchCollector(false);
+    private final TieredAttributor tiers;
+    private final int groupSize;
     private final CommunityId hasher = CommunityId.forCurrentThread();
     private final List<FieldProblem> problems = new ArrayList<>();
-    private @Nullable String communityId;
+    private final List<ConnectionTuple> tuples = new ArrayList<>();
+    private final List<MatchCollector> outs = new ArrayList<>();
+    private final List<Completeness> states = new ArrayList<>();
+    private final List<@Nullable String> communityIds = new ArrayList<>();
+    private final List<@Nullable String> slotProblems = new ArrayList<>();
+    private final List<ConnectionTuple> groupTuples = new ArrayList<>();
+    private final List<MatchCollector> groupOuts = new ArrayList<>();
+    private final List<Completeness> groupStates = new ArrayList<>();
 
-    BatchAttributor(AttributionIndex index) {
-        this.index = index;
+    BatchAttributor(TieredAttributor tiers, int groupSize) {
+        this.tiers = tiers;
+        this.groupSize = groupSize;
     }
 
-    /** Attributes the current {@link #fields}; false (see {@link #problem()}) when they are invalid. */
-    boolean attribute() {
+    /** How many records a group holds before it must be attributed: 1 while memory alone is complete. */
+    int groupSize() {
+        return tiers.mayNeedCold() ? groupSize : 1;
+    }
+
+    /** Resolves the current {@link #fields} into {@code slot}; false (see {@link #problem}) when invalid. */
+    boolean resolve(int slot) {
+        while (tuples.size() <= slot) {
+            tuples.add(new ConnectionTuple(0, 0, 0, 0, 0, 0, 0, 0));
+            outs.add(new MatchCollector(false));
+            states.add(new Completeness());
+            communityIds.add(null);
+            slotProblems.add(null);
+        }
         problems.clear();
         ConnectionTuple tuple = fields.resolve(problems);
         if (tuple == null) {
+            StringBuilder sb = new StringBuilder();
+            for (FieldProblem p : problems) {
+                sb.append(sb.length() == 0 ? "" : "; ")
+                        .append(p.field())
+                        .append(": ")
+                        .append(p.message());
+            }
+            slotProblems.set(slot, sb.toString());
             return false;
         }
-        index.attribute(tuple, matches);
-        communityId = fields.communityId(tuple, hasher);
+        slotProblems.set(slot, null);
+        tuples.set(slot, tuple);
+        communityIds.set(slot, fields.communityId(tuple, hasher));
         return true;
     }
 
-    /** Why the last record could not be attributed. */
-    String problem() {
-        StringBuilder sb = new StringBuilder();
-        for (FieldProblem p : problems) {
-            sb.append(sb.length() == 0 ? "" : "; ")
-                    .append(p.field())
-                    .append(": ")
-                    .append(p.message());
+    /** Attributes the resolved slots among the first {@code n}. */
+    void attributeGroup(int n) {
+        groupTuples.clear();
+        groupOuts.clear();
+        groupStates.clear();
+        for (int slot = 0; slot < n; slot++) {
+            if (slotProblems.get(slot) == null) {
+                groupTuples.add(tuples.get(slot));
+                groupOuts.add(outs.get(slot));
+                groupStates.add(states.get(slot));
+            }
         }
-        return sb.toString();
+        if (!groupTuples.isEmpty()) {
+            tiers.attributeAll(groupTuples, groupOuts, groupStates, groupTuples.size());
+        }
+    }
+
+    /** Why the record of {@code slot} could not be attributed, or {@code null} when it was. */
+    @Nullable
+    String problemOrNull(int slot) {
+        return slotProblems.get(slot);
     }
 
     @Nullable
-    String communityId() {
-        return communityId;
+    String communityId(int slot) {
+        return communityIds.get(slot);
+    }
+
+    Completeness completeness(int slot) {
+        return states.get(slot);
     }
 
     /** Appends the seuids of one side, in time order, each through {@code sink}; returns how many. */
-    int seuids(byte side, SeuidSink sink) {
+    int seuids(int slot, byte side, SeuidSink sink) {
+        MatchCollector matches = outs.get(slot);
         int n = 0;
         for (int k = 0; k < matches.size(); k++) {
             int i = matches.at(k);

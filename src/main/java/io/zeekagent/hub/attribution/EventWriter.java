@@ -50,14 +50,7 @@ final class EventWriter {
         s.seuidHi[i] = Seuid.high(event.seuid());
         s.seuidLo[i] = Seuid.low(event.seuid());
         s.host[i] = host;
-        int row = i * EventSegment.STRIDE;
-        s.hot[row + EventSegment.LOCAL_HI] = localHi;
-        s.hot[row + EventSegment.LOCAL_LO] = localLo;
-        s.hot[row + EventSegment.REMOTE_HI] = remoteHi;
-        s.hot[row + EventSegment.REMOTE_LO] = remoteLo;
-        s.hot[row + EventSegment.META] = EventSegment.meta(
-                port(event.localPort()), port(event.remotePort()), Transport.fromName(event.protocol()));
-        s.hot[row + EventSegment.TIME] = millis(event.time());
+        writeHot(event, s.hot, i * EventSegment.STRIDE);
         int call = syscalls.encode(event.syscall());
         s.syscall[i] = (byte) (call < 256 ? call : 0);
         s.receivedAt[i] = event.receivedAt().toEpochMilli();
@@ -68,7 +61,18 @@ final class EventWriter {
         s.exe[i] = texts.encode(event.exe());
     }
 
-    private static int port(@Nullable Integer port) {
+    /** Writes the matching row ({@link EventSegment#STRIDE} longs) of the event last {@link #parse parsed}. */
+    void writeHot(SocketEventEntry event, long[] hot, int row) {
+        hot[row + EventSegment.LOCAL_HI] = localHi;
+        hot[row + EventSegment.LOCAL_LO] = localLo;
+        hot[row + EventSegment.REMOTE_HI] = remoteHi;
+        hot[row + EventSegment.REMOTE_LO] = remoteLo;
+        hot[row + EventSegment.META] = EventSegment.meta(
+                port(event.localPort()), port(event.remotePort()), Transport.fromName(event.protocol()));
+        hot[row + EventSegment.TIME] = millis(event.time());
+    }
+
+    static int port(@Nullable Integer port) {
         return port == null || port < 0 || port > 65535 ? 0 : port;
     }
 

@@ -33,6 +33,12 @@ final class HostTable {
         return next;
     }
 
+    /** The integer of a known host id, or -1. */
+    int find(String hostId) {
+        Integer id = ids.get(hostId);
+        return id == null ? -1 : id;
+    }
+
     String hostId(int host) {
         return hostIds.get(host);
     }

@@ -50,12 +50,17 @@ class IndexLifecycle implements SmartLifecycle {
         long started = System.nanoTime();
         hostLookups.orderedStream().forEach(lookup -> lookup.allHostAddresses().forEach(service::putHost));
         AtomicLong events = new AtomicLong();
-        histories
-                .orderedStream()
-                .forEach(history -> history.replaySince(clock.instant().minus(properties.retention()), batch -> {
-                    service.index(batch);
-                    events.addAndGet(batch.size());
-                }));
+        histories.orderedStream().forEach(history -> {
+            java.time.Instant skipped = history.replayNewest(
+                    clock.instant().minus(properties.retention()), properties.maxEvents(), batch -> {
+                        service.index(batch);
+                        events.addAndGet(batch.size());
+                    });
+            if (skipped != null) {
+                // Older events stay in the database only: the cold tier answers for them.
+                service.index().skippedUpTo(skipped.toEpochMilli());
+            }
+        });
         service.markReady();
         running = true;
         log.info(

@@ -14,6 +14,7 @@ final class MatchCollector {
 
     private final boolean details;
     private int count;
+    private int cold;
     private int[] order = new int[8];
     private byte[] side = new byte[8];
     private int[] seuidHi = new int[8];
@@ -36,6 +37,17 @@ final class MatchCollector {
 
     void clear() {
         count = 0;
+        cold = 0;
+    }
+
+    /** Counts the last added match as one from the database. */
+    void markCold() {
+        cold++;
+    }
+
+    /** How many of the matches came from the database. */
+    int coldMatches() {
+        return cold;
     }
 
     int size() {
@@ -69,6 +81,16 @@ final class MatchCollector {
         uid[i] = user;
         exe[i] = path;
         syscall[i] = call;
+    }
+
+    /** Whether a match of this side with this seuid is already collected (tiers overlap; dedup by seuid). */
+    boolean contains(byte matchSide, int hi, long lo) {
+        for (int i = 0; i < count; i++) {
+            if (seuidLo[i] == lo && seuidHi[i] == hi && side[i] == matchSide) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Orders the matches by event time (unknown times first), then by seuid. Insertion sort: n is small. */

@@ -20,14 +20,31 @@ final class NdjsonEnricher {
     private static final byte[] RESP = bytes("],\"resp_seuids\":[");
     private static final byte[] COMMUNITY = bytes("],\"community_id\":");
 
+    private static final byte[] TIER = bytes(",\"attribution_tier\":\"");
+    private static final byte[] COMPLETE = bytes("\",\"attribution_complete\":");
+    private static final byte[][] TIERS =
+            Completeness.TIERS.stream().map(NdjsonEnricher::bytes).toArray(byte[][]::new);
+    private static final byte[] TRUE = bytes("true");
+    private static final byte[] FALSE = bytes("false");
+
     private final BatchAttributor attributor;
     private final ConnJsonReader reader = new ConnJsonReader();
     private final StringBuilder scratch = new StringBuilder(256);
     private OutputStream out = OutputStream.nullOutputStream();
     private final BatchAttributor.SeuidSink writeSeuid = this::writeSeuid;
+    /** Lines waiting for their group's attribution, in input order: bytes up to the closing brace. */
+    private byte[][] pending = new byte[16][];
+
+    private int[] pendingLength = new int[16];
+    private boolean[] pendingEmpty = new boolean[16];
+    private int queued;
 
     NdjsonEnricher(AttributionIndex index) {
-        this.attributor = new BatchAttributor(index);
+        this(TieredAttributor.memoryOnly(index), 1);
+    }
+
+    NdjsonEnricher(TieredAttributor tiers, int groupSize) {
+        this.attributor = new BatchAttributor(tiers, groupSize);
     }
 
     /** Enriches every line of {@code in} onto {@code out}; returns the number of lines read. */
@@ -38,6 +55,7 @@ final class NdjsonEnricher {
         while (lines.next()) {
             number++;
             if (lines.tooLong()) {
+                flush();
                 error(number, "line longer than " + MAX_LINE + " bytes", lines);
                 continue;
             }
@@ -46,32 +64,71 @@ final class NdjsonEnricher {
             }
             String parseError = reader.read(lines.bytes(), 0, lines.length(), attributor.fields);
             if (parseError != null) {
+                flush();
                 error(number, parseError, lines);
                 continue;
             }
             int close = lastNonBlank(lines.bytes(), lines.length());
-            out.write(lines.bytes(), 0, close);
-            boolean empty = isEmptyObject(lines.bytes(), close);
-            if (!empty) {
+            queue(lines.bytes(), close);
+            if (queued >= attributor.groupSize()) {
+                flush();
+            }
+        }
+        flush();
+        out.flush();
+        return number;
+    }
+
+    private void queue(byte[] line, int close) {
+        int slot = queued++;
+        if (slot == pending.length) {
+            pending = java.util.Arrays.copyOf(pending, slot * 2);
+            pendingLength = java.util.Arrays.copyOf(pendingLength, slot * 2);
+            pendingEmpty = java.util.Arrays.copyOf(pendingEmpty, slot * 2);
+        }
+        byte[] copy = pending[slot];
+        if (copy == null || copy.length < close) {
+            copy = new byte[Math.max(close, 256)];
+            pending[slot] = copy;
+        }
+        System.arraycopy(line, 0, copy, 0, close);
+        pendingLength[slot] = close;
+        pendingEmpty[slot] = isEmptyObject(line, close);
+        attributor.resolve(slot);
+    }
+
+    /** Attributes the queued lines as one group and writes them in order. */
+    private void flush() throws IOException {
+        if (queued == 0) {
+            return;
+        }
+        attributor.attributeGroup(queued);
+        for (int slot = 0; slot < queued; slot++) {
+            out.write(pending[slot], 0, pendingLength[slot]);
+            if (!pendingEmpty[slot]) {
                 out.write(',');
             }
-            if (attributor.attribute()) {
+            String problem = attributor.problemOrNull(slot);
+            if (problem == null) {
                 out.write(ORIG);
-                attributor.seuids(MatchCollector.ORIG, writeSeuid);
+                attributor.seuids(slot, MatchCollector.ORIG, writeSeuid);
                 out.write(RESP);
-                attributor.seuids(MatchCollector.RESP, writeSeuid);
+                attributor.seuids(slot, MatchCollector.RESP, writeSeuid);
                 out.write(COMMUNITY);
-                String id = attributor.communityId();
-                writeString(id);
+                writeString(attributor.communityId(slot));
+                Completeness state = attributor.completeness(slot);
+                out.write(TIER);
+                out.write(TIERS[state.tiers]);
+                out.write(COMPLETE);
+                out.write(state.complete() ? TRUE : FALSE);
             } else {
                 out.write(bytes("\"_error\":"));
-                writeString(attributor.problem());
+                writeString(problem);
             }
             out.write('}');
             out.write('\n');
         }
-        out.flush();
-        return number;
+        queued = 0;
     }
 
     private void error(long number, String reason, LineReader lines) throws IOException {

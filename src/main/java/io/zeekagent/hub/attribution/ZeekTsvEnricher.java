@@ -25,9 +25,17 @@ final class ZeekTsvEnricher {
     private int columns = -1;
     private Writer out = Writer.nullWriter();
     private final BatchAttributor.SeuidSink writeSeuid = this::writeSeuid;
+    /** Records waiting for their group's attribution, in input order, with their line numbers. */
+    private final java.util.List<String> pending = new java.util.ArrayList<>();
+
+    private final java.util.List<Long> pendingNumbers = new java.util.ArrayList<>();
 
     ZeekTsvEnricher(AttributionIndex index) {
-        this.attributor = new BatchAttributor(index);
+        this(TieredAttributor.memoryOnly(index), 1);
+    }
+
+    ZeekTsvEnricher(TieredAttributor tiers, int groupSize) {
+        this.attributor = new BatchAttributor(tiers, groupSize);
     }
 
     /** Enriches every line of {@code in} onto {@code out}; returns the number of lines read. */
@@ -38,11 +46,13 @@ final class ZeekTsvEnricher {
         while ((line = in.readLine()) != null) {
             number++;
             if (line.startsWith("#")) {
+                flush();
                 header(line);
             } else if (!line.isEmpty()) {
                 record(number, line);
             }
         }
+        flush();
         out.flush();
         return number;
     }
@@ -77,11 +87,13 @@ final class ZeekTsvEnricher {
                 }
             }
             out.write(line);
-            out.write(separator + "orig_seuids" + separator + "resp_seuids\n");
+            out.write(separator + "orig_seuids" + separator + "resp_seuids" + separator + "attribution_tier" + separator
+                    + "attribution_complete\n");
             return;
         } else if (line.startsWith("#types" + separator)) {
             out.write(line);
-            out.write(separator + "set[string]" + separator + "set[string]\n");
+            out.write(separator + "set[string]" + separator + "set[string]" + separator + "string" + separator
+                    + "bool\n");
             return;
         }
         out.write(line);
@@ -116,21 +128,46 @@ final class ZeekTsvEnricher {
             reportAndPass(number, "expected " + columns + " fields, found " + column, line);
             return;
         }
-        if (attributor.attribute()) {
-            out.write(line);
-            out.write(separator);
-            writeSet(MatchCollector.ORIG);
-            out.write(separator);
-            writeSet(MatchCollector.RESP);
-        } else {
-            out.write("#error" + separator + "line " + number + ": " + attributor.problem() + "\n");
-            out.write(line);
-            out.write(separator);
-            out.write(unsetField);
-            out.write(separator);
-            out.write(unsetField);
+        attributor.resolve(pending.size());
+        pending.add(line);
+        pendingNumbers.add(number);
+        if (pending.size() >= attributor.groupSize()) {
+            flush();
         }
-        out.write('\n');
+    }
+
+    /** Attributes the queued records as one group and writes them in order. */
+    private void flush() throws IOException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        attributor.attributeGroup(pending.size());
+        for (int slot = 0; slot < pending.size(); slot++) {
+            String line = pending.get(slot);
+            String problem = attributor.problemOrNull(slot);
+            if (problem == null) {
+                out.write(line);
+                out.write(separator);
+                writeSet(slot, MatchCollector.ORIG);
+                out.write(separator);
+                writeSet(slot, MatchCollector.RESP);
+                Completeness state = attributor.completeness(slot);
+                out.write(separator);
+                out.write(state.tier());
+                out.write(separator);
+                out.write(state.complete() ? "T" : "F");
+            } else {
+                out.write("#error" + separator + "line " + pendingNumbers.get(slot) + ": " + problem + "\n");
+                out.write(line);
+                for (int c = 0; c < 4; c++) {
+                    out.write(separator);
+                    out.write(unsetField);
+                }
+            }
+            out.write('\n');
+        }
+        pending.clear();
+        pendingNumbers.clear();
     }
 
     private void set(int field, @Nullable String value) {
@@ -146,8 +183,8 @@ final class ZeekTsvEnricher {
         }
     }
 
-    private void writeSet(byte side) throws IOException {
-        if (attributor.seuids(side, writeSeuid) == 0) {
+    private void writeSet(int slot, byte side) throws IOException {
+        if (attributor.seuids(slot, side, writeSeuid) == 0) {
             out.write(emptyField);
         }
     }
@@ -164,6 +201,7 @@ final class ZeekTsvEnricher {
     }
 
     private void reportAndPass(long number, String reason, String line) throws IOException {
+        flush();
         out.write("#error" + separator + "line " + number + ": " + reason + "\n");
         out.write(line);
         out.write('\n');

@@ -73,6 +73,11 @@ class SocketEventStore implements SocketEventHistory {
         });
     }
 
+    /** Whether the database is PostgreSQL. */
+    boolean isPostgres() {
+        return postgres();
+    }
+
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
@@ -107,7 +112,36 @@ class SocketEventStore implements SocketEventHistory {
 
     @Override
     public void replaySince(Instant since, Consumer<List<SocketEventEntry>> sink) {
-        long after = -1;
+        replayAfter(-1, since, sink);
+    }
+
+    /**
+     * Replays only the newest {@code max} events received since {@code since} (what memory holds after the rebuild);
+     * returns the receipt time of the newest event left out, or {@code null} when none was.
+     */
+    @Override
+    public @Nullable Instant replayNewest(Instant since, long max, Consumer<List<SocketEventEntry>> sink) {
+        List<Long> boundary = jdbc.queryForList(
+                "SELECT id FROM socket_events WHERE received_at >= ? ORDER BY id DESC LIMIT 1 OFFSET ?",
+                Long.class,
+                since.atOffset(ZoneOffset.UTC),
+                max);
+        if (boundary.isEmpty()) {
+            replayAfter(-1, since, sink);
+            return null;
+        }
+        long last = boundary.get(0);
+        // Ids follow receipt order (to within the batches in flight): the boundary row's receipt is the floor.
+        List<OffsetDateTime> skipped =
+                jdbc.queryForList("SELECT received_at FROM socket_events WHERE id = ?", OffsetDateTime.class, last);
+        replayAfter(last, since, sink);
+        return skipped.isEmpty() || skipped.get(0) == null
+                ? null
+                : skipped.get(0).toInstant();
+    }
+
+    private void replayAfter(long start, Instant since, Consumer<List<SocketEventEntry>> sink) {
+        long after = start;
         while (true) {
             List<Long> ids = new ArrayList<>(REPLAY_BATCH);
             List<SocketEventEntry> batch = jdbc.query(

@@ -49,7 +49,8 @@ class AttributionControllerTests {
                             "time": "2026-11-29T23:00:00Z"},
                            {"side": "orig", "seuid": "%2$s", "hostId": "client", "hostname": "client.lan",
                             "pid": 7, "exe": "/usr/bin/curl", "uid": 1000, "syscall": "connect",
-                            "time": "2026-11-30T00:00:00Z"}]}
+                            "time": "2026-11-30T00:00:00Z"}],
+                         "tier": "memory", "complete": false, "incomplete": ["retention"]}
                         """.formatted(
                                 new CommunityId(0).of(CommunityId.TCP, "10.0.0.1", "10.0.0.2", 50000, 443),
                                 EnricherFixtures.CONNECT,
@@ -79,7 +80,8 @@ class AttributionControllerTests {
                                 + "\"id.resp_p\":2}"))
                 .hasStatusOk()
                 .bodyJson()
-                .isLenientlyEqualTo("{\"orig_seuids\":[],\"resp_seuids\":[],\"matches\":[]}");
+                .isLenientlyEqualTo("{\"orig_seuids\":[],\"resp_seuids\":[],\"matches\":[],\"tier\":\"none\","
+                        + "\"complete\":true,\"incomplete\":[]}");
     }
 
     @Test
@@ -159,9 +161,10 @@ class AttributionControllerTests {
                                 + "#types\taddr\tport\taddr\tport\n10.0.0.1\t5\t10.0.0.2\t443\n"))
                 .hasStatusOk()
                 .bodyText()
-                .isEqualTo("#fields\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\torig_seuids\tresp_seuids\n"
-                        + "#types\taddr\tport\taddr\tport\tset[string]\tset[string]\n"
+                .isEqualTo("#fields\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\torig_seuids\tresp_seuids"
+                        + "\tattribution_tier\tattribution_complete\n"
+                        + "#types\taddr\tport\taddr\tport\tset[string]\tset[string]\tstring\tbool\n"
                         + "10.0.0.1\t5\t10.0.0.2\t443\t" + EnricherFixtures.CONNECT + "\t" + EnricherFixtures.BIND
-                        + "\n");
+                        + "\tmemory\tT\n");
     }
 }

@@ -18,9 +18,12 @@ public final class BenchSupport {
 
     private final AttributionIndex index;
     private final MatchCollector matches = new MatchCollector(false);
+    private final Completeness completeness = new Completeness();
+    private final TieredAttributor tiers;
 
     public BenchSupport(Duration retention, long maxEvents, Duration window) {
         this.index = new AttributionIndex(retention, maxEvents, window);
+        this.tiers = TieredAttributor.memoryOnly(index);
     }
 
     public void putHost(HostAddresses host) {
@@ -52,6 +55,12 @@ public final class BenchSupport {
     /** Attributes a {@link #tuple}; returns the number of matches (both sides). */
     public int attribute(Object tuple) {
         index.attribute((ConnectionTuple) tuple, matches);
+        return matches.size();
+    }
+
+    /** Attributes a {@link #tuple} through the tiers (memory, then the database when needed); returns the matches. */
+    public int attributeTiered(Object tuple) {
+        tiers.attribute((ConnectionTuple) tuple, matches, completeness);
         return matches.size();
     }
 

@@ -29,7 +29,15 @@ class NdjsonEnricherTests {
         assertThat(out[0])
                 .startsWith(line.substring(0, line.length() - 1) + ",")
                 .endsWith(",\"orig_seuids\":[\"" + EnricherFixtures.CONNECT + "\"],\"resp_seuids\":[\""
-                        + EnricherFixtures.BIND + "\"],\"community_id\":\"" + communityId() + "\"}");
+                        + EnricherFixtures.BIND + "\"],\"community_id\":\"" + communityId()
+                        + "\",\"attribution_tier\":\"memory\",\"attribution_complete\":false}");
+    }
+
+    @Test
+    void saysTheAnswerIsCompleteForARecentConnectionMemoryHolds() throws IOException {
+        String[] out = enrich("{\"id.orig_h\":\"192.0.2.1\",\"id.orig_p\":1,\"id.resp_h\":\"192.0.2.2\","
+                + "\"id.resp_p\":2,\"proto\":\"udp\",\"ts\":\"" + java.time.Instant.now() + "\"}");
+        assertThat(out[0]).endsWith(",\"attribution_tier\":\"none\",\"attribution_complete\":true}");
     }
 
     private static String communityId() {

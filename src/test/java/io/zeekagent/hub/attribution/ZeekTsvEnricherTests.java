@@ -32,16 +32,18 @@ class ZeekTsvEnricherTests {
         String record = "1795996800.250000\tC1\t10.0.0.1\t50000\t10.0.0.2\t443\ttcp\tssl";
         String[] out = enrich(HEADER + record + "\n#close\t2026-11-30-01-00-00\n");
         assertThat(out[0]).isEqualTo("#separator \\x09");
-        assertThat(out[5]).endsWith("\tservice\torig_seuids\tresp_seuids");
-        assertThat(out[6]).endsWith("\tstring\tset[string]\tset[string]");
-        assertThat(out[7]).isEqualTo(record + "\t" + EnricherFixtures.CONNECT + "\t" + EnricherFixtures.BIND);
+        assertThat(out[5]).endsWith("\tservice\torig_seuids\tresp_seuids\tattribution_tier\tattribution_complete");
+        assertThat(out[6]).endsWith("\tstring\tset[string]\tset[string]\tstring\tbool");
+        // The record is older than retention (24 h before now): memory answered, complete=F.
+        assertThat(out[7])
+                .isEqualTo(record + "\t" + EnricherFixtures.CONNECT + "\t" + EnricherFixtures.BIND + "\tmemory\tF");
         assertThat(out[8]).isEqualTo("#close\t2026-11-30-01-00-00");
     }
 
     @Test
     void writesTheEmptyFieldForAnEmptySet() throws IOException {
         String[] out = enrich(HEADER + "-\tC2\t192.0.2.1\t1\t192.0.2.2\t2\tudp\t-\n");
-        assertThat(out[7]).endsWith("\t-\t(empty)\t(empty)");
+        assertThat(out[7]).endsWith("\t-\t(empty)\t(empty)\tnone\tT");
     }
 
     @Test

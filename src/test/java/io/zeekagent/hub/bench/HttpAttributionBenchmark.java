@@ -139,7 +139,7 @@ public final class HttpAttributionBenchmark {
      * Uploads the log with curl (a separate process that reads the streamed answer while it still uploads), the
      * answer going to a file; lines of the answer per second, curl's start included.
      */
-    private static double stream(BenchHub hub, String path, byte[] body) throws Exception {
+    static double stream(BenchHub hub, String path, byte[] body) throws Exception {
         Path in = Files.createTempFile("bench-conn-", ".ndjson");
         Path out = Files.createTempFile("bench-enriched-", ".ndjson");
         try {

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /** Tests for {@link ServiceAttributor}: the live answer follows the rules of {@code POST /api/v1/attributions}. */
 class ServiceAttributorTests {
 
-    private static final Instant TS = Instant.parse("2026-11-30T00:00:00.250Z");
+    /** Recent, so that the answer is complete: a time older than retention is answered with {@code retention}. */
+    private static final Instant TS = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
     private static final String CONNECT = Seuid.next();
     private static final String BIND = Seuid.next();
     private static final String STALE = Seuid.next();

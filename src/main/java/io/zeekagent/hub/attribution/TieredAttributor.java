@@ -1,0 +1,280 @@
+package io.zeekagent.hub.attribution;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers connections from memory and, where memory may no longer hold what the rules need, from the database
+ * too (docs/attribution.md "Tiers"). Decides per side: connect-type events are needed within the connect window
+ * of {@code ts}, so memory alone is complete when the hot floor is older than {@code ts − window − skew};
+ * bind-type events of any age, so memory is complete for a (host, local port) unless one of its binds was dropped
+ * within retention. Database rows go through the same {@link Rules} as memory's and are deduplicated by seuid.
+ * A group of connections costs one statement. Thread-safe.
+ */
+final class TieredAttributor {
+
+    private static final Logger log = LoggerFactory.getLogger(TieredAttributor.class);
+
+    private final AttributionIndex index;
+    private final @Nullable ColdEventSource cold;
+    private final ColdTierProperties properties;
+    private final IngestBacklog backlog;
+    private final AttributionMetrics metrics;
+    private final Clock clock;
+    private volatile long retryAt = Long.MIN_VALUE;
+
+    TieredAttributor(
+            AttributionIndex index,
+            @Nullable ColdEventSource cold,
+            ColdTierProperties properties,
+            IngestBacklog backlog,
+            AttributionMetrics metrics,
+            Clock clock) {
+        this.index = index;
+        this.cold = cold;
+        this.properties = properties;
+        this.backlog = backlog;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Memory only, no metrics: the cold tier is off ({@code cold-tier-disabled} when it would be needed). */
+    static TieredAttributor memoryOnly(AttributionIndex index) {
+        return new TieredAttributor(
+                index,
+                null,
+                new ColdTierProperties(
+                        false, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(5), 0, 6, 500),
+                () -> false,
+                new AttributionMetrics(null),
+                Clock.systemUTC());
+    }
+
+    boolean coldEnabled() {
+        return cold != null;
+    }
+
+    /** Whether any lookup may need the database now: some event was evicted by count within retention. */
+    boolean mayNeedCold() {
+        return index.hotFloor() >= clock.millis() - index.retentionMillis();
+    }
+
+    /** Attributes one connection into {@code out}, its completeness into {@code state}. */
+    void attribute(ConnectionTuple c, MatchCollector out, Completeness state) {
+        attributeAll(List.of(c), List.of(out), List.of(state), 1);
+    }
+
+    /** Attributes the first {@code n} connections, with one cold statement for all that need one. */
+    void attributeAll(List<ConnectionTuple> tuples, List<MatchCollector> outs, List<Completeness> states, int n) {
+        long now = clock.millis();
+        long cutoff = now - index.retentionMillis();
+        long floor = index.hotFloor();
+        long window = index.windowMillis();
+        long skew = properties.clockSkew().toMillis();
+        boolean pending = backlog.pending();
+        Probes probes = null;
+        for (int q = 0; q < n; q++) {
+            ConnectionTuple c = tuples.get(q);
+            Completeness state = states.get(q);
+            state.clear();
+            index.attribute(c, outs.get(q));
+            long ts = c.tsMillis();
+            boolean known = ts != ConnectionTuple.UNKNOWN_TIME;
+            if (known && ts < cutoff) {
+                state.reasons |= Completeness.RETENTION;
+            }
+            if (pending && (!known || ts + window + skew >= now)) {
+                state.reasons |= Completeness.INGEST_BACKLOG;
+            }
+            if (floor < cutoff) {
+                // Nothing was evicted by count within retention (every dropped bind is older than the floor too):
+                // memory holds all the rules can need. The hot path stops here.
+                continue;
+            }
+            boolean connectNeed = !known || floor >= ts - window - skew;
+            int before = probes == null ? 0 : probes.size();
+            probes = side(
+                    probes,
+                    q,
+                    MatchCollector.ORIG,
+                    c.origHi(),
+                    c.origLo(),
+                    c.origPort(),
+                    c.respPort(),
+                    connectNeed,
+                    cutoff);
+            probes = side(
+                    probes,
+                    q,
+                    MatchCollector.RESP,
+                    c.respHi(),
+                    c.respLo(),
+                    c.respPort(),
+                    c.origPort(),
+                    connectNeed,
+                    cutoff);
+            if (probes != null && probes.size() > before) {
+                probes.bound(ts, window);
+                if (cold == null) {
+                    state.reasons |= Completeness.COLD_DISABLED;
+                }
+            }
+        }
+        if (probes != null && cold != null) {
+            List<SocketEventEntry> rows = query(probes, cutoff, floor);
+            if (rows == null) {
+                for (int q : probes.tuples()) {
+                    states.get(q).reasons |= Completeness.COLD_UNAVAILABLE;
+                }
+            } else {
+                ColdMatcher matcher = new ColdMatcher(rows, window, index);
+                for (int q : probes.tuples()) {
+                    if (matcher.match(tuples.get(q), probes.sides(q), outs.get(q)) > 0) {
+                        states.get(q).tiers |= Completeness.DATABASE;
+                    }
+                }
+            }
+        }
+        for (int q = 0; q < n; q++) {
+            MatchCollector out = outs.get(q);
+            Completeness state = states.get(q);
+            if (out.size() > out.coldMatches()) {
+                state.tiers |= Completeness.MEMORY;
+            }
+            out.sortByTime();
+            metrics.record(state);
+        }
+    }
+
+    private @Nullable Probes side(
+            @Nullable Probes probes,
+            int q,
+            byte side,
+            long hi,
+            long lo,
+            int localPort,
+            int remotePort,
+            boolean connectNeed,
+            long cutoff) {
+        List<String> hosts = index.hostIds(hi, lo);
+        Probes p = probes;
+        for (String host : hosts) {
+            boolean bindNeed = localPort != 0 && index.lostBindAt(host, localPort) >= cutoff;
+            if (!connectNeed && !bindNeed) {
+                continue;
+            }
+            if (p == null) {
+                p = new Probes();
+            }
+            p.add(q, side);
+            if (connectNeed && remotePort != 0) {
+                p.connect(ColdKey.of(host, localPort, remotePort));
+                if (localPort != 0) {
+                    p.connect(ColdKey.of(host, 0, remotePort));
+                }
+            }
+            if (localPort != 0) {
+                p.bind(ColdKey.of(host, localPort, 0));
+            }
+        }
+        return p;
+    }
+
+    private @Nullable List<SocketEventEntry> query(Probes probes, long cutoff, long floor) {
+        if (clock.millis() < retryAt) {
+            return null;
+        }
+        ColdQuery query = new ColdQuery(
+                probes.connectKeys(),
+                probes.bindKeys(),
+                Instant.ofEpochMilli(cutoff),
+                Instant.ofEpochMilli(floor),
+                probes.eventFrom(),
+                probes.eventTo(),
+                properties.timeout());
+        try {
+            return java.util.Objects.requireNonNull(cold).find(query);
+        } catch (RuntimeException e) {
+            retryAt = clock.millis() + properties.retryInterval().toMillis();
+            log.warn(
+                    "Cold tier unavailable, answering from memory for {}: {}",
+                    properties.retryInterval(),
+                    e.toString());
+            return null;
+        }
+    }
+
+    /** The keys and time bounds a group of connections needs from the database. */
+    private static final class Probes {
+        private final Map<Integer, Integer> sides = new HashMap<>();
+        private final List<Integer> order = new ArrayList<>();
+        private final java.util.LinkedHashSet<Long> connect = new java.util.LinkedHashSet<>();
+        private final java.util.LinkedHashSet<Long> bind = new java.util.LinkedHashSet<>();
+        private long eventFrom = Long.MAX_VALUE;
+        private long eventTo = Long.MIN_VALUE;
+        private boolean unbounded;
+
+        int size() {
+            return connect.size() + bind.size();
+        }
+
+        void add(int q, byte side) {
+            Integer known = sides.get(q);
+            if (known == null) {
+                order.add(q);
+            }
+            sides.put(q, (known == null ? 0 : known) | (1 << side));
+        }
+
+        void connect(long key) {
+            connect.add(key);
+        }
+
+        void bind(long key) {
+            bind.add(key);
+        }
+
+        void bound(long ts, long window) {
+            if (ts == ConnectionTuple.UNKNOWN_TIME) {
+                unbounded = true;
+            } else {
+                eventFrom = Math.min(eventFrom, ts - window);
+                eventTo = Math.max(eventTo, ts + window);
+            }
+        }
+
+        List<Integer> tuples() {
+            return order;
+        }
+
+        int sides(int q) {
+            return sides.getOrDefault(q, 0);
+        }
+
+        long[] connectKeys() {
+            return connect.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        long[] bindKeys() {
+            return bind.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        @Nullable
+        Instant eventFrom() {
+            return unbounded || eventFrom == Long.MAX_VALUE ? null : Instant.ofEpochMilli(eventFrom);
+        }
+
+        @Nullable
+        Instant eventTo() {
+            return unbounded || eventTo == Long.MIN_VALUE ? null : Instant.ofEpochMilli(eventTo);
+        }
+    }
+}

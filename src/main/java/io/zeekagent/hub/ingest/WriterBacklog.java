@@ -1,0 +1,20 @@
+package io.zeekagent.hub.ingest;
+
+import io.zeekagent.hub.attribution.IngestBacklog;
+import org.springframework.stereotype.Component;
+
+/** Tells attribution whether agent rows wait in the writer's buffer ({@code ingest-backlog}). */
+@Component
+class WriterBacklog implements IngestBacklog {
+
+    private final SocketEventIngestService ingest;
+
+    WriterBacklog(SocketEventIngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    @Override
+    public boolean pending() {
+        return ingest.writer().buffered() > 0;
+    }
+}
