@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zeekagent.hub.activity.ActivityLog;
 import io.zeekagent.hub.group.GroupService;
 import io.zeekagent.hub.host.HostPresenceService;
+import io.zeekagent.hub.host.HostResponse;
+import io.zeekagent.hub.host.HostService;
 import io.zeekagent.hub.query.OneShotQueryService;
 import io.zeekagent.hub.subscription.SubscriptionService;
 import io.zeekagent.hub.zeromq.AgentChannel;
@@ -36,8 +38,15 @@ class CompatConfiguration {
 
     @Bean
     CompatPresence zeekCompatPresence(
-            AgentChannel channel, CompatRegistry registry, @Lazy HostPresenceService presence) {
-        return new CompatPresence(channel, registry, presence::onlineHostIds);
+            AgentChannel channel,
+            CompatRegistry registry,
+            @Lazy HostPresenceService presence,
+            @Lazy HostService hosts) {
+        return new CompatPresence(
+                channel,
+                registry,
+                presence::onlineHostIds,
+                id -> hosts.find(id).map(HostResponse::hostname).orElse(null));
     }
 
     @Bean

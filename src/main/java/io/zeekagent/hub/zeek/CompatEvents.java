@@ -18,6 +18,9 @@ final class CompatEvents {
     /** Hub → inbox: {@code compat_error(cookie: string, msg: string)}, a call the hub could not carry out. */
     static final String ERROR = "ZeekAgentHub::compat_error";
 
+    /** Hub → inbox: {@code compat_host_info(host_id: string, hostname: string)}, before {@code host_connected}. */
+    static final String HOST_INFO = "ZeekAgentHub::compat_host_info";
+
     /** Hub → inbox: the seed's presence events. */
     static final String HOST_CONNECTED = "ZeekAgent::host_connected";
 

@@ -6,7 +6,9 @@ import io.zeekagent.hub.zeromq.AgentChannel;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,19 +26,41 @@ final class CompatPresence {
     private final AgentChannel channel;
     private final CompatRegistry registry;
     private final Supplier<Set<String>> online;
+    private final Function<String, @Nullable String> hostnames;
     private Set<String> last = Set.of();
 
-    CompatPresence(AgentChannel channel, CompatRegistry registry, Supplier<Set<String>> online) {
+    CompatPresence(
+            AgentChannel channel,
+            CompatRegistry registry,
+            Supplier<Set<String>> online,
+            Function<String, @Nullable String> hostnames) {
         this.channel = channel;
         this.registry = registry;
         this.online = online;
+        this.hostnames = hostnames;
     }
 
     /** A Zeek process first heard from: every host ONLINE now is "connected" for it. */
     void welcome(String inbox) {
         for (String hostId : new TreeSet<>(online.get())) {
-            channel.publish(inbox, ZeekEvent.of(CompatEvents.HOST_CONNECTED, BrokerValue.string(hostId)));
+            connected(inbox, hostId);
         }
+    }
+
+    /** {@code compat_host_info} (for {@code getHostInfo}) when the hub knows the name, then {@code host_connected}. */
+    private void connected(String inbox, String hostId) {
+        String hostname;
+        try {
+            hostname = hostnames.apply(hostId);
+        } catch (RuntimeException e) {
+            hostname = null;
+        }
+        if (hostname != null) {
+            channel.publish(
+                    inbox,
+                    ZeekEvent.of(CompatEvents.HOST_INFO, BrokerValue.string(hostId), BrokerValue.string(hostname)));
+        }
+        channel.publish(inbox, ZeekEvent.of(CompatEvents.HOST_CONNECTED, BrokerValue.string(hostId)));
     }
 
     @Scheduled(fixedDelayString = "${hub.zeek.hello-interval:5s}")

@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * The column types of a compat result event, read from its signature as the script renders it with Zeek's
- * {@code type_name(q$ev)}: {@code event(result:ZeekAgent::Result, pid:int, name:string)}. The first parameter is
- * the {@code ZeekAgent::Result}; every further one is a column, in SELECT order. Parameters are separated by
- * {@code ,} or {@code ;} (outside brackets), and a parameter is {@code name:type} with optional spaces.
+ * {@code type_name(q$ev)}, which Zeek's {@code FuncType::DoDescribe} / {@code RecordType::DescribeFields} write as
+ * {@code event(result:ZeekAgent::Result; pid:int; name:string;)}. The first parameter is the
+ * {@code ZeekAgent::Result}; every further one is a column, in SELECT order. Parameters are separated by {@code ;}
+ * or {@code ,} (outside brackets), a parameter is {@code name:type} with optional spaces, and attributes after the
+ * type ({@code &optional}) are ignored.
  */
 final class CompatSignature {
 
@@ -43,7 +45,9 @@ final class CompatSignature {
         if (colon <= 0) {
             throw new BrokerFormatException("parameter '" + param + "' is not name:type");
         }
-        return param.substring(colon + 1).strip();
+        String type = param.substring(colon + 1).strip();
+        int attribute = type.indexOf('&');
+        return (attribute >= 0 ? type.substring(0, attribute) : type).strip();
     }
 
     private static List<String> split(String params) {

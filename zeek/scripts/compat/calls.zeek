@@ -1,0 +1,385 @@
+##! The compat API's implementation: every call is kept (subscriptions and group rules until cancelled, executions
+##! and cancellations until they reached the hub) and published to the hub as a ZeekAgentHub::compat_* control event
+##! when the hub is up, and again whenever it (re)appears (a new hub id, or a hello after the hub was gone). Only the
+##! manager of a cluster (or a standalone Zeek) talks to the hub; elsewhere the calls do nothing, so that scripts
+##! loaded on every node (as the framework's examples were) subscribe once.
+
+
+module ZeekAgentHub;
+
+# A subscription as called: what the hub needs to create (or find again) the same subscription.
+type CompatSubscription: record {
+	ev: string;
+	ev_type: string;
+	query: string;
+	utype: string;
+	inter: count;
+	cookie: string;
+	hosts: vector of string;
+	groups: vector of string;
+};
+
+# An execution not yet carried to the hub (or carried fewer than compat_replay_hellos times).
+type CompatExecution: record {
+	exec_id: string;
+	ev: string;
+	ev_type: string;
+	query: string;
+	cookie: string;
+	hosts: vector of string;
+	groups: vector of string;
+};
+
+# Live subscriptions by identity (everything the hub compares, the cookie included).
+global compat_subscriptions: table[string] of CompatSubscription;
+# Cancellations not yet replayed to a hub that may still hold them.
+global compat_unsubscriptions: table[string] of CompatSubscription;
+# Subnets per joined group, and subnets left since the last replay.
+global compat_groupings: table[string] of set[subnet];
+global compat_leaves: table[string] of set[subnet];
+# Executions waiting for the hub.
+global compat_executions: table[string] of CompatExecution;
+# Hosts heard of from the hub: ONLINE ones, and names (kept a day after last use).
+global compat_online: set[string];
+global compat_hosts: table[string] of ZeekAgent::HostInfo &read_expire=1day;
+
+global compat_hub = "";
+global compat_replays_left = 0;
+global compat_exec_seq = 0;
+global compat_run_id = unique_id("x");
+
+function compat_active(): bool
+	{
+	return ! Cluster::is_enabled() || Cluster::local_node_type() == Cluster::MANAGER;
+	}
+
+function compat_owner(): string
+	{
+	if ( compat_name != "" )
+		return compat_name;
+	if ( Cluster::node != "" )
+		return Cluster::node;
+	return gethostname();
+	}
+
+function compat_hub_ready(): bool
+	{
+	return compat_hub != "" && hub_is_up();
+	}
+
+# The event's name: the first line of its printed value, without the ": <type>" newer Zeeks print after it.
+function compat_event_name(ev: any): string
+	{
+	local first = split_string(fmt("%s", ev), /\n/)[0];
+	return strip(split_string1(first, /: /)[0]);
+	}
+
+function compat_wire_utype(u: ZeekAgent::UpdateType): string
+	{
+	if ( u == ZeekAgent::ADD )
+		return "ADDED";
+	if ( u == ZeekAgent::REMOVE )
+		return "REMOVED";
+	return "BOTH";
+	}
+
+# The non-empty names (the framework's default vector("") means "none").
+function compat_targets(v: vector of string): vector of string
+	{
+	local out: vector of string = vector();
+	for ( i in v )
+		if ( v[i] != "" )
+			out[|out|] = v[i];
+	return out;
+	}
+
+function compat_subscription(q: ZeekAgent::Query, hosts: vector of string,
+                             groups: vector of string): CompatSubscription
+	{
+	local secs = double_to_count(interval_to_double(q$inter));
+	return CompatSubscription($ev=compat_event_name(q$ev), $ev_type=type_name(q$ev), $query=q$query,
+	                          $utype=compat_wire_utype(q$utype), $inter=secs > 0 ? secs : 1, $cookie=q$cookie,
+	                          $hosts=compat_targets(hosts), $groups=compat_targets(groups));
+	}
+
+function compat_key(s: CompatSubscription): string
+	{
+	return fmt("%s|%s|%s|%d|%s|%s|%s", s$ev, s$query, s$utype, s$inter, s$cookie,
+	           join_string_vec(s$hosts, ","), join_string_vec(s$groups, ","));
+	}
+
+function compat_send_subscription(s: CompatSubscription, subscribe: bool)
+	{
+	if ( subscribe )
+		Cluster::publish(control_topic, compat_subscribe, compat_owner(), inbox(), s$ev, s$ev_type, s$query,
+		                 s$utype, s$inter, s$cookie, s$hosts, s$groups);
+	else
+		Cluster::publish(control_topic, compat_unsubscribe, compat_owner(), inbox(), s$ev, s$ev_type, s$query,
+		                 s$utype, s$inter, s$cookie, s$hosts, s$groups);
+	}
+
+function compat_send_execution(x: CompatExecution)
+	{
+	Cluster::publish(control_topic, compat_execute, compat_owner(), inbox(), x$exec_id, x$ev, x$ev_type, x$query,
+	                 x$cookie, x$hosts, x$groups);
+	}
+
+function compat_send_grouping(group: string, ranges: set[subnet], join: bool)
+	{
+	local v: vector of subnet = vector();
+	for ( r in ranges )
+		v[|v|] = r;
+	if ( join )
+		Cluster::publish(control_topic, compat_join, compat_owner(), inbox(), v, group);
+	else
+		Cluster::publish(control_topic, compat_leave, compat_owner(), inbox(), v, group);
+	}
+
+# Everything this Zeek holds, to a hub that (re)appeared. Cancellations and executions are repeated on the
+# replays that follow an appearance, then forgotten.
+function compat_replay()
+	{
+	for ( k, s in compat_subscriptions )
+		compat_send_subscription(s, T);
+	for ( k, s in compat_unsubscriptions )
+		compat_send_subscription(s, F);
+	for ( g, ranges in compat_groupings )
+		compat_send_grouping(g, ranges, T);
+	for ( g, ranges in compat_leaves )
+		compat_send_grouping(g, ranges, F);
+	for ( id, x in compat_executions )
+		compat_send_execution(x);
+
+	if ( compat_replays_left == 0 )
+		{
+		clear_table(compat_unsubscriptions);
+		clear_table(compat_leaves);
+		clear_table(compat_executions);
+		}
+	}
+
+# Before the package's own handler (priority 0) marks the hub up, so that "was it up?" can still be asked.
+event ZeekAgentHub::hub_hello(hub_id: string, version: string, every: interval) &priority=5
+	{
+	if ( ! compat_active() )
+		return;
+	if ( hub_id != compat_hub || ! hub_is_up() )
+		{
+		ZeekAgent::log_zeek("info", hub_id, fmt("Zeek Agent Hub %s is up; replaying %d subscriptions, %d group "
+		                    + "rules and %d executions", version, |compat_subscriptions|, |compat_groupings|,
+		                    |compat_executions|));
+		compat_hub = hub_id;
+		compat_replays_left = compat_replay_hellos;
+		}
+	if ( compat_replays_left > 0 )
+		{
+		--compat_replays_left;
+		compat_replay();
+		}
+	}
+
+event ZeekAgentHub::hub_down(hub_id: string)
+	{
+	if ( compat_active() )
+		ZeekAgent::log_zeek("warning", hub_id, "Zeek Agent Hub is gone; calls are kept until it is back");
+	}
+
+event ZeekAgentHub::compat_error(cookie: string, msg: string)
+	{
+	local what = cookie == "" ? "" : fmt(" (cookie %s)", cookie);
+	ZeekAgent::log_zeek("warning", compat_hub, fmt("The hub refused a call%s: %s", what, msg));
+	Reporter::warning(fmt("zeek-agent-hub/compat: the hub refused a call%s: %s", what, msg));
+	}
+
+event ZeekAgentHub::compat_host_info(host_id: string, hostname: string)
+	{
+	compat_hosts[host_id] = ZeekAgent::HostInfo($uuid=host_id, $hostname=hostname);
+	}
+
+event ZeekAgent::host_connected(host_id: string) &priority=10
+	{
+	add compat_online[host_id];
+	ZeekAgent::log("info", host_id, "Zeek Agent host connected");
+	}
+
+event ZeekAgent::host_disconnected(host_id: string) &priority=-10
+	{
+	delete compat_online[host_id];
+	ZeekAgent::log("info", host_id, "Zeek Agent host disconnected");
+	}
+
+event zeek_init() &priority=100
+	{
+	Log::create_stream(ZeekAgent::LOG, [$columns=ZeekAgent::Info, $path="zeek-agent"]);
+	}
+
+module ZeekAgent;
+
+function log_local(level: string, msg: string, log: any)
+	{
+	Log::write(log, Info($ts=network_time(), $level=level, $source="local", $peer=endpoint_name, $message=msg));
+	}
+
+function log_zeek(level: string, peer: string, msg: string, log: any)
+	{
+	Log::write(log, Info($ts=network_time(), $level=level, $source="zeek", $peer=peer, $message=msg));
+	}
+
+function ZeekAgent::log(level: string, peer: string, msg: string, log: any)
+	{
+	Log::write(log, Info($ts=network_time(), $level=level, $source="host", $peer=peer, $message=msg));
+	}
+
+function same_event(q1: Query, q2: Query): bool
+	{
+	if ( q1$query != q2$query || q1$utype != q2$utype || q1$inter != q2$inter || q1$cookie != q2$cookie )
+		return F;
+	if ( q1?$ev != q2?$ev )
+		return F;
+	return ! q1?$ev || fmt("%s", q1$ev) == fmt("%s", q2$ev);
+	}
+
+function subscribe_multiple(q: Query, host_list: vector of string, group_list: vector of string)
+	{
+	if ( ! ZeekAgentHub::compat_active() )
+		return;
+	if ( ! q?$ev )
+		{
+		Reporter::error(fmt("ZeekAgent::subscribe: query '%s' has no $ev", q$query));
+		return;
+		}
+	local s = ZeekAgentHub::compat_subscription(q, host_list, group_list);
+	local key = ZeekAgentHub::compat_key(s);
+	if ( key in ZeekAgentHub::compat_subscriptions )
+		return;
+	delete ZeekAgentHub::compat_unsubscriptions[key];
+	ZeekAgentHub::compat_subscriptions[key] = s;
+	log_zeek("debug", ZeekAgentHub::control_topic, fmt("Subscribing to event %s() for query '%s'", s$ev, s$query));
+	if ( ZeekAgentHub::compat_hub_ready() )
+		ZeekAgentHub::compat_send_subscription(s, T);
+	}
+
+function unsubscribe_multiple(q: Query, host_list: vector of string, group_list: vector of string)
+	{
+	if ( ! ZeekAgentHub::compat_active() || ! q?$ev )
+		return;
+	local s = ZeekAgentHub::compat_subscription(q, host_list, group_list);
+	local key = ZeekAgentHub::compat_key(s);
+	if ( key !in ZeekAgentHub::compat_subscriptions )
+		return;
+	delete ZeekAgentHub::compat_subscriptions[key];
+	log_zeek("debug", ZeekAgentHub::control_topic, fmt("Unsubscribing from event %s() for query '%s'", s$ev, s$query));
+	if ( ZeekAgentHub::compat_hub_ready() )
+		ZeekAgentHub::compat_send_subscription(s, F);
+	else
+		ZeekAgentHub::compat_unsubscriptions[key] = s;
+	}
+
+function subscribe(q: Query, host: string, group: string)
+	{
+	subscribe_multiple(q, vector(host), vector(group));
+	}
+
+function unsubscribe(q: Query, host: string, group: string)
+	{
+	unsubscribe_multiple(q, vector(host), vector(group));
+	}
+
+function execute_multiple(q: Query, host_list: vector of string, group_list: vector of string)
+	{
+	if ( ! ZeekAgentHub::compat_active() )
+		return;
+	if ( ! q?$ev )
+		{
+		Reporter::error(fmt("ZeekAgent::execute: query '%s' has no $ev", q$query));
+		return;
+		}
+	++ZeekAgentHub::compat_exec_seq;
+	local x = ZeekAgentHub::CompatExecution(
+		$exec_id=fmt("%s-%d", ZeekAgentHub::compat_run_id, ZeekAgentHub::compat_exec_seq),
+		$ev=ZeekAgentHub::compat_event_name(q$ev), $ev_type=type_name(q$ev), $query=q$query, $cookie=q$cookie,
+		$hosts=ZeekAgentHub::compat_targets(host_list), $groups=ZeekAgentHub::compat_targets(group_list));
+	log_zeek("debug", ZeekAgentHub::control_topic, fmt("Executing event %s() for query '%s'", x$ev, x$query));
+	if ( ZeekAgentHub::compat_hub_ready() )
+		ZeekAgentHub::compat_send_execution(x);
+	else
+		ZeekAgentHub::compat_executions[x$exec_id] = x;
+	}
+
+function execute(q: Query, host: string, group: string)
+	{
+	execute_multiple(q, vector(host), vector(group));
+	}
+
+function join_multiple(range_list: vector of subnet, group: string)
+	{
+	if ( ! ZeekAgentHub::compat_active() || group == "" )
+		return;
+	local added: set[subnet] = set();
+	for ( i in range_list )
+		add added[range_list[i]];
+	if ( group !in ZeekAgentHub::compat_groupings )
+		ZeekAgentHub::compat_groupings[group] = set();
+	for ( r in added )
+		{
+		add ZeekAgentHub::compat_groupings[group][r];
+		if ( group in ZeekAgentHub::compat_leaves )
+			delete ZeekAgentHub::compat_leaves[group][r];
+		}
+	log_zeek("info", group, fmt("Joining group '%s'", group));
+	if ( ZeekAgentHub::compat_hub_ready() )
+		ZeekAgentHub::compat_send_grouping(group, added, T);
+	}
+
+function leave_multiple(range_list: vector of subnet, group: string)
+	{
+	if ( ! ZeekAgentHub::compat_active() || group == "" )
+		return;
+	local left: set[subnet] = set();
+	for ( i in range_list )
+		add left[range_list[i]];
+	if ( group in ZeekAgentHub::compat_groupings )
+		{
+		for ( r in left )
+			delete ZeekAgentHub::compat_groupings[group][r];
+		if ( |ZeekAgentHub::compat_groupings[group]| == 0 )
+			delete ZeekAgentHub::compat_groupings[group];
+		}
+	log_zeek("info", group, fmt("Leaving group '%s'", group));
+	if ( ZeekAgentHub::compat_hub_ready() )
+		ZeekAgentHub::compat_send_grouping(group, left, F);
+	else
+		{
+		if ( group !in ZeekAgentHub::compat_leaves )
+			ZeekAgentHub::compat_leaves[group] = set();
+		for ( r in left )
+			add ZeekAgentHub::compat_leaves[group][r];
+		}
+	}
+
+function leave_mutiple(range_list: vector of subnet, group: string)
+	{
+	leave_multiple(range_list, group);
+	}
+
+function join(range: subnet, group: string)
+	{
+	join_multiple(vector(range), group);
+	}
+
+function leave(range: subnet, group: string)
+	{
+	leave_multiple(vector(range), group);
+	}
+
+function isHostAlive(host_id: string): bool
+	{
+	return host_id in ZeekAgentHub::compat_online;
+	}
+
+function getHostInfo(host_id: string): HostInfo
+	{
+	if ( host_id in ZeekAgentHub::compat_hosts )
+		return ZeekAgentHub::compat_hosts[host_id];
+	return HostInfo($uuid=host_id);
+	}
