@@ -15,7 +15,10 @@
 
 @load base/frameworks/cluster
 @load base/frameworks/logging
-@load zeek-agent-hub
+# The whole package (enrichment, and the ZeroMQ transport of a standalone Zeek), as @load zeek-agent-hub does.
+@load ../main
+@load ../standalone
+@load ../zeromq
 
 module ZeekAgentHub;
 
