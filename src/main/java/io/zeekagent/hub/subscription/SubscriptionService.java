@@ -116,6 +116,16 @@ public class SubscriptionService {
         return true;
     }
 
+    /**
+     * The result column names a query yields (aliases win; {@code SELECT *} expanded for known tables), with the same
+     * validation as create.
+     *
+     * @throws InvalidRequestException when the query is not one valid SELECT
+     */
+    public List<String> columnsOf(String query) {
+        return QueryAnalyzer.analyze(query, null).columns();
+    }
+
     /** Replaces a subscription's definition; the revision grows only when something actually changed. */
     @Transactional
     public SubscriptionResponse update(String id, SubscriptionRequest request) {

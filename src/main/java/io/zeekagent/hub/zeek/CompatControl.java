@@ -10,7 +10,6 @@ import io.zeekagent.hub.query.CreateQueryRequest;
 import io.zeekagent.hub.query.OneShotQueryService;
 import io.zeekagent.hub.subscription.SubscriptionKind;
 import io.zeekagent.hub.subscription.SubscriptionRequest;
-import io.zeekagent.hub.subscription.SubscriptionResponse;
 import io.zeekagent.hub.subscription.SubscriptionService;
 import io.zeekagent.hub.subscription.UpdateType;
 import io.zeekagent.hub.system.ApiException;
@@ -118,7 +117,7 @@ final class CompatControl implements AutoCloseable {
                 outcome = grouping((CompatCall.Grouping) call);
             }
             count(name, outcome);
-        } catch (ApiException e) {
+        } catch (ApiException | BrokerFormatException e) {
             count(name, "refused");
             error(call, cookie, e.getMessage());
         } catch (RuntimeException e) {
@@ -132,11 +131,16 @@ final class CompatControl implements AutoCloseable {
         if (s.query().length() > 10_000) {
             throw new BrokerFormatException("the query is longer than 10,000 characters");
         }
+        int selected = subscriptions.columnsOf(s.query()).size();
+        if (selected != s.columns().size()) {
+            throw new BrokerFormatException("the query selects " + selected + " columns but " + s.event() + " takes "
+                    + s.columns().size() + " after its Result");
+        }
         s.groups().forEach(g -> groups.ensureExists(g, s.owner()));
         String id = s.subscriptionId();
-        String label =
-                (s.owner() + " " + s.event()).substring(0, Math.min(128, (s.owner() + " " + s.event()).length()));
-        SubscriptionResponse created = subscriptions.upsertOwned(
+        String name = s.owner() + " " + s.event();
+        String label = name.substring(0, Math.min(128, name.length()));
+        subscriptions.upsertOwned(
                 id,
                 s.owner(),
                 new SubscriptionRequest(
@@ -150,13 +154,6 @@ final class CompatControl implements AutoCloseable {
                         s.hosts(),
                         s.groups(),
                         true));
-        if (created.columns().size() != s.columns().size()) {
-            subscriptions.deleteOwned(id, s.owner());
-            registry.remove(id);
-            throw new BrokerFormatException(
-                    "the query selects " + created.columns().size() + " columns but " + s.event() + " takes "
-                            + s.columns().size() + " after its Result");
-        }
         boolean known = registry.route(id).isPresent();
         registry.put(id, new CompatRoute(s.owner(), s.inbox(), s.event(), s.cookie(), s.columns()));
         if (!known) {

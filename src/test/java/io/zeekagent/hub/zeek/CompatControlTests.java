@@ -66,6 +66,7 @@ class CompatControlTests {
     private CompatRowForwarder rows;
 
     private void start(boolean enabled) {
+        when(subscriptions.columnsOf(anyString())).thenReturn(List.of("pid", "name", "protocol", "address", "port"));
         hub = TestHub.start();
         rows = new CompatRowForwarder(hub.channel(), registry, meters);
         control = new CompatControl(
@@ -239,6 +240,19 @@ class CompatControlTests {
                         BrokerValue.string("c9"),
                         BrokerValue.string("Subscription x is not yours")));
         assertThat(counter("subscribe", "refused")).isOne();
+    }
+
+    @Test
+    void aQueryWhoseColumnsDoNotMatchTheEventIsRefusedBeforeAnythingIsCreated() throws Exception {
+        start(true);
+        when(subscriptions.columnsOf(anyString())).thenReturn(List.of("pid"));
+
+        send(subscribe(CompatEvents.SUBSCRIBE, "c3"));
+
+        ZeekEvent error = EventCodec.BIN_V1.decode(zeek.receive(WAIT).get(3));
+        assertThat(error.args().get(1).asString()).contains("selects 1 columns").contains("takes 5");
+        verify(subscriptions, never()).upsertOwned(anyString(), anyString(), any());
+        assertThat(registry.size()).isZero();
     }
 
     @Test

@@ -63,6 +63,7 @@ class CompatPythonPeerTests {
                         Instant.EPOCH,
                         Instant.EPOCH,
                         "zeek:zeek-test"));
+        when(subscriptions.columnsOf(anyString())).thenReturn(List.of("pid", "name", "protocol", "address", "port"));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         CompatRegistry registry = new CompatRegistry();
         try (TestHub hub = TestHub.start()) {
