@@ -123,6 +123,28 @@ class CompatIntegrationTests {
             assertThat(put.contentType()).contains("application/problem+json");
             assertThat(http.delete("/api/v1/subscriptions/" + id).status()).isEqualTo(409);
 
+            zeek.publish(
+                    CompatEvents.CONTROL,
+                    EventCodec.BIN_V1.encode(CompatFixtures.grouping(CompatEvents.JOIN, "compat-dmz", "10.9.3.0/24")));
+            await().atMost(WAIT)
+                    .until(() -> http.get("/api/v1/groups/compat-dmz").status() == 200);
+            HubHttp.Reply group = http.get("/api/v1/groups/compat-dmz");
+            assertThat(group.json().get("owner").asString()).isEqualTo("zeek:zeek-test");
+            assertThat(group.json().get("subnets").get(0).asString()).isEqualTo("10.9.3.0/24");
+            await().atMost(WAIT)
+                    .until(() -> http.get("/api/v1/groups/compat-dmz/hosts")
+                            .json()
+                            .toString()
+                            .contains("compat-1"));
+            assertThat(http.put("/api/v1/groups/compat-dmz", "{\"subnets\":[]}").status())
+                    .isEqualTo(409);
+            assertThat(http.delete("/api/v1/groups/compat-dmz").status()).isEqualTo(409);
+            zeek.publish(
+                    CompatEvents.CONTROL,
+                    EventCodec.BIN_V1.encode(CompatFixtures.grouping(CompatEvents.LEAVE, "compat-dmz", "10.9.3.0/24")));
+            await().atMost(WAIT)
+                    .until(() -> http.get("/api/v1/groups/compat-dmz").status() == 404);
+
             zeek.publish(CompatEvents.CONTROL, EventCodec.BIN_V1.encode(subscription(CompatEvents.UNSUBSCRIBE)));
 
             await().atMost(WAIT)
