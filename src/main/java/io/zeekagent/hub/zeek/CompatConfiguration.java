@@ -9,6 +9,7 @@ import io.zeekagent.hub.host.HostService;
 import io.zeekagent.hub.query.OneShotQueryService;
 import io.zeekagent.hub.subscription.SubscriptionService;
 import io.zeekagent.hub.zeromq.AgentChannel;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -47,6 +48,16 @@ class CompatConfiguration {
                 registry,
                 presence::onlineHostIds,
                 id -> hosts.find(id).map(HostResponse::hostname).orElse(null));
+    }
+
+    @Bean
+    CompatSweep zeekCompatSweep(
+            @Lazy SubscriptionService subscriptions,
+            CompatRegistry registry,
+            ActivityLog activity,
+            Clock clock,
+            ZeekProperties properties) {
+        return new CompatSweep(subscriptions, registry, activity, clock, properties.controlOrphanAfter());
     }
 
     @Bean

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param summaryInterval how often the activity log gets one summary line of the requests answered (none when idle)
  * @param controlEnabled whether the hub acts on control events of the zeek-agent-hub/compat script API (subscribe,
  *     execute, join ... from a Zeek): off by default, because any peer of the proxy could send them (docs/security.md)
+ * @param controlOrphanAfter how long a Zeek has to make its subscriptions again (after the hub started, or after a new
+ *     process of it first called) before those it did not make are deleted
  */
 @Validated
 @ConfigurationProperties("hub.zeek")
@@ -22,4 +24,5 @@ record ZeekProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("5s") @NotNull Duration helloInterval,
         @DefaultValue("60s") @NotNull Duration summaryInterval,
-        @DefaultValue("false") boolean controlEnabled) {}
+        @DefaultValue("false") boolean controlEnabled,
+        @DefaultValue("10m") @NotNull Duration controlOrphanAfter) {}

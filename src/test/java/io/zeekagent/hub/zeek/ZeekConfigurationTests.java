@@ -30,7 +30,8 @@ class ZeekConfigurationTests {
             .withBean(AttributionService.class, () -> new LiveAttributionFixture(10).service())
             .withBean(
                     ZeekProperties.class,
-                    () -> new ZeekProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(1), false));
+                    () -> new ZeekProperties(
+                            true, Duration.ofSeconds(5), Duration.ofMinutes(1), false, Duration.ofMinutes(10)));
 
     @Test
     void subscribesToTheRequestTopicAndListensForInboxesByDefault() {

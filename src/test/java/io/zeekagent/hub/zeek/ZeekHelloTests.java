@@ -26,7 +26,7 @@ class ZeekHelloTests {
             channel,
             metrics,
             activity,
-            new ZeekProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(1), false),
+            new ZeekProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(1), false, Duration.ofMinutes(10)),
             "9.9");
 
     @Test
