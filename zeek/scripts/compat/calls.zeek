@@ -7,46 +7,74 @@
 
 module ZeekAgentHub;
 
-# A subscription as called: what the hub needs to create (or find again) the same subscription.
-type CompatSubscription: record {
-	ev: string;
-	ev_type: string;
-	query: string;
-	utype: string;
-	inter: count;
-	cookie: string;
-	hosts: vector of string;
-	groups: vector of string;
-};
+# Module ZeekAgent's functions (below) use these, and Zeek refuses a module's names in another module unless exported:
+# they are exported for that reason only and are not part of the package's API.
+export {
+	## Internal: a subscription as called, what the hub needs to create (or find again) the same subscription.
+	type CompatSubscription: record {
+		ev: string;
+		ev_type: string;
+		query: string;
+		utype: string;
+		inter: count;
+		cookie: string;
+		hosts: vector of string;
+		groups: vector of string;
+	};
 
-# An execution not yet carried to the hub (or carried fewer than compat_replay_hellos times).
-type CompatExecution: record {
-	exec_id: string;
-	ev: string;
-	ev_type: string;
-	query: string;
-	cookie: string;
-	hosts: vector of string;
-	groups: vector of string;
-};
+	## Internal: an execution not yet carried to the hub.
+	type CompatExecution: record {
+		exec_id: string;
+		ev: string;
+		ev_type: string;
+		query: string;
+		cookie: string;
+		hosts: vector of string;
+		groups: vector of string;
+	};
 
-# Live subscriptions by identity (everything the hub compares, the cookie included).
-global compat_subscriptions: table[string] of CompatSubscription;
-# Cancellations not yet replayed to a hub that may still hold them.
-global compat_unsubscriptions: table[string] of CompatSubscription;
-# Subnets per joined group, and subnets left since the last replay.
-global compat_groupings: table[string] of set[subnet];
-global compat_leaves: table[string] of set[subnet];
-# Executions waiting for the hub.
-global compat_executions: table[string] of CompatExecution;
-# Hosts heard of from the hub: ONLINE ones, and names (kept a day after last use).
-global compat_online: set[string];
-global compat_hosts: table[string] of ZeekAgent::HostInfo &read_expire=1day;
+	## Internal: live subscriptions by identity (everything the hub compares, the cookie included).
+	global compat_subscriptions: table[string] of CompatSubscription;
+	## Internal: cancellations not yet replayed to a hub that may still hold them.
+	global compat_unsubscriptions: table[string] of CompatSubscription;
+	## Internal: subnets per joined group.
+	global compat_groupings: table[string] of set[subnet];
+	## Internal: subnets left since the last replay.
+	global compat_leaves: table[string] of set[subnet];
+	## Internal: executions waiting for the hub.
+	global compat_executions: table[string] of CompatExecution;
+	## Internal: hosts ONLINE as far as the hub said.
+	global compat_online: set[string];
+	## Internal: host names the hub sent (kept a day after last use).
+	global compat_hosts: table[string] of ZeekAgent::HostInfo &read_expire=1day;
+	## Internal: executions made by this process so far.
+	global compat_exec_seq = 0;
+	## Internal: this process's random id, the prefix of its execution ids.
+	global compat_run_id = unique_id("x");
+
+	## Internal: whether this node talks to the hub (the manager, or a standalone Zeek).
+	global compat_active: function(): bool;
+	## Internal: whether the hub is up and has been sent everything.
+	global compat_hub_ready: function(): bool;
+	## Internal: the name of an event value.
+	global compat_event_name: function(ev: any): string;
+	## Internal: the non-empty names of a target list.
+	global compat_targets: function(v: vector of string): vector of string;
+	## Internal: a query and its targets as sent to the hub.
+	global compat_subscription: function(q: ZeekAgent::Query, hosts: vector of string,
+	                                     groups: vector of string): CompatSubscription;
+	## Internal: the identity of a subscription.
+	global compat_key: function(s: CompatSubscription): string;
+	## Internal: publish compat_subscribe or compat_unsubscribe.
+	global compat_send_subscription: function(s: CompatSubscription, subscribe: bool);
+	## Internal: publish compat_execute.
+	global compat_send_execution: function(x: CompatExecution);
+	## Internal: publish compat_join or compat_leave.
+	global compat_send_grouping: function(group: string, ranges: set[subnet], join: bool);
+}
 
 global compat_hub = "";
 global compat_replays_left = 0;
-global compat_exec_seq = 0;
-global compat_run_id = unique_id("x");
 
 function compat_active(): bool
 	{
