@@ -3,3 +3,4 @@
 # zeek-agent-v2 package (same module and names). See docs/zeek-package.md, "Coming from the zeek-agent framework".
 @load ./main
 @load ./calls
+@load ./api
