@@ -87,6 +87,10 @@ class GroupController {
             responseCode = "404",
             description = "No such group",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Owned by a Zeek (its owner field): its script joins and leaves",
+            content = @Content(mediaType = "application/problem+json"))
     GroupResponse update(@PathVariable String name, @Valid @RequestBody UpdateGroupRequest request) {
         return groups.update(name, request);
     }
@@ -102,7 +106,7 @@ class GroupController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
             responseCode = "409",
-            description = "A subscription still targets the group",
+            description = "A subscription still targets the group, or a Zeek owns it (its owner field)",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> delete(@PathVariable String name) {
         groups.delete(name);

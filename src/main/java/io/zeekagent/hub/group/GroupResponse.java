@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param hostIds hosts assigned explicitly
  * @param createdAt when the group was defined
  * @param updatedAt when the definition last changed
+ * @param owner who made it when not made over REST ({@code zeek:<name>}: a Zeek's {@code ZeekAgent::join}); such
+ *     groups cannot be changed or deleted over REST
  */
 @Schema(description = "A group of hosts")
 public record GroupResponse(
@@ -29,7 +31,10 @@ public record GroupResponse(
         Set<String> hostIds,
 
         @Schema(example = "2026-01-01T11:00:00Z") Instant createdAt,
-        @Schema(example = "2026-01-01T11:00:00Z") Instant updatedAt) {
+        @Schema(example = "2026-01-01T11:00:00Z") Instant updatedAt,
+
+        @Schema(example = "zeek:manager", nullable = true) @Nullable
+        String owner) {
 
     static GroupResponse from(HostGroup group) {
         return new GroupResponse(
@@ -38,6 +43,7 @@ public record GroupResponse(
                 group.getSubnets(),
                 group.getHostIds(),
                 group.getCreatedAt(),
-                group.getUpdatedAt());
+                group.getUpdatedAt(),
+                group.getOwner());
     }
 }

@@ -76,7 +76,7 @@ public class GroupService {
     /** Replaces a group's definition. */
     @Transactional
     public GroupResponse update(String name, UpdateGroupRequest request) {
-        HostGroup group = load(name);
+        HostGroup group = editable(name);
         group.define(request.description(), canonicalSubnets(request.subnets()), orEmpty(request.hostIds()), now());
         return GroupResponse.from(group);
     }
@@ -84,7 +84,7 @@ public class GroupService {
     /** Deletes a group and its assignments; 409 while something (a subscription) still names it. */
     @Transactional
     public void delete(String name) {
-        HostGroup group = load(name);
+        HostGroup group = editable(name);
         List<String> users = new ArrayList<>();
         references.forEach(r -> users.addAll(r.referencesTo(name)));
         if (!users.isEmpty()) {
@@ -102,6 +102,64 @@ public class GroupService {
     public List<HostResponse> members(String name) {
         load(name);
         return hosts.hostsInGroup(name);
+    }
+
+    /**
+     * Makes sure the group exists for {@code owner}'s subscriptions (a Zeek's {@code ZeekAgent::subscribe} naming a
+     * group it never joined): an existing group is used as it is, a missing one is created empty and owned.
+     */
+    @Transactional
+    public void ensureExists(String name, String owner) {
+        if (!groups.existsById(name)) {
+            HostGroup group = new HostGroup(name, now());
+            group.setOwner(owner);
+            groups.save(group);
+        }
+    }
+
+    /**
+     * Adds ({@code join}) or removes subnets of an owned group on behalf of {@code owner} (a Zeek's
+     * {@code ZeekAgent::join} / {@code leave}). Joining creates the group; leaving its last subnet deletes it when
+     * nothing references it.
+     *
+     * @throws ConflictException when the group exists and was made by someone else
+     * @throws InvalidRequestException for an invalid subnet
+     */
+    @Transactional
+    public void changeOwnedSubnets(String name, String owner, Collection<String> subnets, boolean join) {
+        Set<String> canonical = canonicalSubnets(subnets);
+        HostGroup group = groups.findById(name).orElse(null);
+        if (group == null) {
+            if (!join) {
+                return;
+            }
+            group = new HostGroup(name, now());
+            group.setOwner(owner);
+            group = groups.save(group);
+        } else if (!owner.equals(group.getOwner())) {
+            throw new ConflictException(
+                    "group-owned", "Group has another owner", "Group '" + name + "' was not made by " + owner);
+        }
+        group.changeSubnets(canonical, join, now());
+        if (!join
+                && group.isEmpty()
+                && references.stream().allMatch(r -> r.referencesTo(name).isEmpty())) {
+            groups.delete(group);
+        }
+    }
+
+    /** A group REST may change: 409 for one a Zeek made (its script would only make it again). */
+    private HostGroup editable(String name) {
+        HostGroup group = load(name);
+        String owner = group.getOwner();
+        if (owner != null) {
+            throw new ConflictException(
+                    "group-owned",
+                    "Group owned by a Zeek",
+                    "Group '" + name + "' belongs to " + owner
+                            + " (made by its zeek-agent-hub/compat script); change it in that script");
+        }
+        return group;
     }
 
     private HostGroup load(String name) {

@@ -37,6 +37,8 @@ class HostGroup {
     @Column(name = "host_id")
     private Set<String> hostIds = new HashSet<>();
 
+    private @Nullable String owner;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -53,6 +55,29 @@ class HostGroup {
         this.name = name;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** Who made it when not made over REST (a Zeek, {@code zeek:<name>}); such groups are read-only there. */
+    @Nullable
+    String getOwner() {
+        return owner;
+    }
+
+    void setOwner(@Nullable String owner) {
+        this.owner = owner;
+    }
+
+    /** Adds or removes subnets (canonical CIDR text); returns whether that changed anything. */
+    boolean changeSubnets(Collection<String> changed, boolean add, Instant now) {
+        boolean any = add ? subnets.addAll(changed) : subnets.removeAll(changed);
+        if (any) {
+            updatedAt = now;
+        }
+        return any;
+    }
+
+    boolean isEmpty() {
+        return subnets.isEmpty() && hostIds.isEmpty();
     }
 
     String getName() {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -66,10 +67,19 @@ public class OneShotQueryService implements RowHandler {
 
     /** Validates the SQL, resolves the targets, sends {@code host_execute} to each reachable one. */
     public QueryAccepted create(CreateQueryRequest request) {
+        return create(request, properties.event(), null);
+    }
+
+    /**
+     * As {@link #create(CreateQueryRequest)}, with the answer rows named {@code event} on the wire and also handed to
+     * {@code tap} as they come (a Zeek's {@code ZeekAgent::execute}, whose rows go back to that Zeek); the query is
+     * stored and visible over REST as any other.
+     */
+    public QueryAccepted create(CreateQueryRequest request, String event, @Nullable Consumer<AgentRow> tap) {
         List<String> columns = planner.columns(request.query());
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        ExecuteCommand command = new ExecuteCommand(COOKIE_PREFIX + id, properties.event(), request.query());
+        ExecuteCommand command = new ExecuteCommand(COOKIE_PREFIX + id, event, request.query());
         List<HostAnswer> hosts = new ArrayList<>();
         List<String> sent = new ArrayList<>();
         List<String> notSent = new ArrayList<>();
@@ -88,7 +98,7 @@ public class OneShotQueryService implements RowHandler {
             }
         }
         store.create(new OneShotQueryStore.Header(id, request.query(), columns, now), hosts);
-        Active a = new Active(id, columns, now, ConcurrentHashMap.newKeySet(), new CompletableFuture<>());
+        Active a = new Active(id, columns, now, ConcurrentHashMap.newKeySet(), new CompletableFuture<>(), tap);
         a.pending().addAll(sent);
         if (sent.isEmpty()) {
             a.done().complete(null);
@@ -138,6 +148,10 @@ public class OneShotQueryService implements RowHandler {
                     id, row.hostId(), row.receivedAt(), json.writeValueAsString(values)));
         }
         if (a != null) {
+            Consumer<AgentRow> tap = a.tap();
+            if (tap != null) {
+                tap.accept(row);
+            }
             answered(a, row.hostId(), properties.settle().toMillis());
         }
         return true;
@@ -211,5 +225,6 @@ public class OneShotQueryService implements RowHandler {
             List<String> columns,
             Instant createdAt,
             Set<String> pending,
-            CompletableFuture<@Nullable Void> done) {}
+            CompletableFuture<@Nullable Void> done,
+            @Nullable Consumer<AgentRow> tap) {}
 }

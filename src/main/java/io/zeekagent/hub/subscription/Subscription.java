@@ -68,6 +68,8 @@ class Subscription {
 
     private boolean enabled;
 
+    private @Nullable String owner;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -81,7 +83,12 @@ class Subscription {
     protected Subscription() {}
 
     Subscription(String id, SubscriptionDefinition definition, Instant now) {
+        this(id, definition, null, now);
+    }
+
+    Subscription(String id, SubscriptionDefinition definition, @Nullable String owner, Instant now) {
         this.id = id;
+        this.owner = owner;
         this.createdAt = now;
         apply(definition, now);
     }
@@ -123,6 +130,12 @@ class Subscription {
 
     String getName() {
         return name;
+    }
+
+    /** Who made it when not made over REST (a Zeek, {@code zeek:<name>}); such subscriptions are read-only there. */
+    @Nullable
+    String getOwner() {
+        return owner;
     }
 
     Set<String> getGroups() {

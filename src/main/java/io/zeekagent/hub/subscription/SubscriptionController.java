@@ -89,7 +89,7 @@ class SubscriptionController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
             responseCode = "409",
-            description = "Changed concurrently; read it again and retry",
+            description = "Changed concurrently (read it again and retry), or owned by a Zeek (its owner field)",
             content = @Content(mediaType = "application/problem+json"))
     SubscriptionResponse update(@PathVariable String id, @Valid @RequestBody SubscriptionRequest request) {
         return subscriptions.update(id, request);
@@ -101,6 +101,10 @@ class SubscriptionController {
     @ApiResponse(
             responseCode = "404",
             description = "No such subscription",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Owned by a Zeek (its owner field): its script unsubscribes it",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> delete(@PathVariable String id) {
         subscriptions.delete(id);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A subscription as the API (and dispatch) sees it.
@@ -23,6 +24,8 @@ import java.util.TreeSet;
  * @param revision starts at 0 and grows with every change
  * @param createdAt when it was created
  * @param updatedAt when it last changed
+ * @param owner who made it when it was not made over REST ({@code zeek:<name>} for a Zeek using the
+ *     zeek-agent-hub/compat script API); such subscriptions cannot be changed or deleted over REST
  */
 @Schema(description = "A scheduled query for agents")
 public record SubscriptionResponse(
@@ -44,7 +47,10 @@ public record SubscriptionResponse(
         @Schema(example = "true") boolean enabled,
         @Schema(example = "0") long revision,
         @Schema(example = "2026-01-01T11:00:00Z") Instant createdAt,
-        @Schema(example = "2026-01-01T11:00:00Z") Instant updatedAt) {
+        @Schema(example = "2026-01-01T11:00:00Z") Instant updatedAt,
+
+        @Schema(example = "zeek:manager", nullable = true) @Nullable
+        String owner) {
 
     /** Whether it names neither hosts nor groups, and so targets every host. */
     public boolean targetsAllHosts() {
@@ -67,6 +73,7 @@ public record SubscriptionResponse(
                 d.enabled(),
                 subscription.getRevision(),
                 subscription.getCreatedAt(),
-                subscription.getUpdatedAt());
+                subscription.getUpdatedAt(),
+                subscription.getOwner());
     }
 }

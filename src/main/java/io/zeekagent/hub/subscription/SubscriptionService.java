@@ -1,6 +1,7 @@
 package io.zeekagent.hub.subscription;
 
 import io.zeekagent.hub.group.GroupService;
+import io.zeekagent.hub.system.ConflictException;
 import io.zeekagent.hub.system.FieldProblem;
 import io.zeekagent.hub.system.InvalidRequestException;
 import io.zeekagent.hub.system.NotFoundException;
@@ -77,10 +78,58 @@ public class SubscriptionService {
         return Optional.of(create(request));
     }
 
+    /**
+     * Creates or updates the subscription {@code id} on behalf of {@code owner} (a Zeek through the compat script
+     * API): a replay of the same call changes nothing, so agents are not sent it again.
+     *
+     * @throws io.zeekagent.hub.system.ConflictException when {@code id} exists and belongs to someone else
+     */
+    @Transactional
+    public SubscriptionResponse upsertOwned(String id, String owner, SubscriptionRequest request) {
+        SubscriptionDefinition definition = define(request);
+        Optional<Subscription> existing = subscriptions.findById(id);
+        if (existing.isEmpty()) {
+            return SubscriptionResponse.from(
+                    subscriptions.saveAndFlush(new Subscription(id, definition, owner, now())));
+        }
+        Subscription subscription = existing.get();
+        if (!owner.equals(subscription.getOwner())) {
+            throw new ConflictException(
+                    "subscription-owned",
+                    "Subscription has another owner",
+                    "Subscription " + id + " is not " + owner + "'s");
+        }
+        if (subscription.redefine(definition, now())) {
+            subscriptions.flush();
+        }
+        return SubscriptionResponse.from(subscription);
+    }
+
+    /** Deletes the subscription {@code id} if {@code owner} owns it; whether it did. */
+    @Transactional
+    public boolean deleteOwned(String id, String owner) {
+        Optional<Subscription> existing = subscriptions.findById(id);
+        if (existing.isEmpty() || !owner.equals(existing.get().getOwner())) {
+            return false;
+        }
+        subscriptions.delete(existing.get());
+        return true;
+    }
+
+    /**
+     * The result column names a query yields (aliases win; {@code SELECT *} expanded for known tables), with the same
+     * validation as create.
+     *
+     * @throws InvalidRequestException when the query is not one valid SELECT
+     */
+    public List<String> columnsOf(String query) {
+        return QueryAnalyzer.analyze(query, null).columns();
+    }
+
     /** Replaces a subscription's definition; the revision grows only when something actually changed. */
     @Transactional
     public SubscriptionResponse update(String id, SubscriptionRequest request) {
-        Subscription subscription = load(id);
+        Subscription subscription = editable(id);
         SubscriptionDefinition definition = define(request);
         if (subscription.redefine(definition, now())) {
             subscriptions.flush();
@@ -90,7 +139,21 @@ public class SubscriptionService {
 
     @Transactional
     public void delete(String id) {
-        subscriptions.delete(load(id));
+        subscriptions.delete(editable(id));
+    }
+
+    /** A subscription REST may change: 409 for one a Zeek owns (its script would only make it again). */
+    private Subscription editable(String id) {
+        Subscription subscription = load(id);
+        String owner = subscription.getOwner();
+        if (owner != null) {
+            throw new ConflictException(
+                    "subscription-owned",
+                    "Subscription owned by a Zeek",
+                    "Subscription " + id + " belongs to " + owner
+                            + " (made by its zeek-agent-hub/compat script); change it in that script");
+        }
+        return subscription;
     }
 
     private SubscriptionDefinition define(SubscriptionRequest request) {

@@ -13,10 +13,16 @@ import org.springframework.validation.annotation.Validated;
  * @param helloInterval how often {@code ZeekAgentHub::hub_hello} goes to every Zeek; Zeek treats the hub as gone
  *     after a few missed hellos, so keep it well under the package's {@code hub_timeout} (15 s)
  * @param summaryInterval how often the activity log gets one summary line of the requests answered (none when idle)
+ * @param controlEnabled whether the hub acts on control events of the zeek-agent-hub/compat script API (subscribe,
+ *     execute, join ... from a Zeek): off by default, because any peer of the proxy could send them (docs/security.md)
+ * @param controlOrphanAfter how long a Zeek has to make its subscriptions again (after the hub started, or after a new
+ *     process of it first called) before those it did not make are deleted
  */
 @Validated
 @ConfigurationProperties("hub.zeek")
 record ZeekProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("5s") @NotNull Duration helloInterval,
-        @DefaultValue("60s") @NotNull Duration summaryInterval) {}
+        @DefaultValue("60s") @NotNull Duration summaryInterval,
+        @DefaultValue("false") boolean controlEnabled,
+        @DefaultValue("10m") @NotNull Duration controlOrphanAfter) {}

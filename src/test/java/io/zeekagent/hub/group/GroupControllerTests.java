@@ -192,6 +192,6 @@ class GroupControllerTests {
     }
 
     private static GroupResponse dmz() {
-        return new GroupResponse("dmz", "DMZ", Set.of("192.0.2.0/24"), Set.of(), T, T);
+        return new GroupResponse("dmz", "DMZ", Set.of("192.0.2.0/24"), Set.of(), T, T, null);
     }
 }

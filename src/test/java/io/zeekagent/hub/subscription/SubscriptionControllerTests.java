@@ -207,6 +207,7 @@ class SubscriptionControllerTests {
                 true,
                 0,
                 T,
-                T);
+                T,
+                null);
     }
 }

@@ -29,7 +29,9 @@ class ZeekConfigurationTests {
             .withBean(ActivityLog.class, () -> mock(ActivityLog.class))
             .withBean(AttributionService.class, () -> new LiveAttributionFixture(10).service())
             .withBean(
-                    ZeekProperties.class, () -> new ZeekProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(1)));
+                    ZeekProperties.class,
+                    () -> new ZeekProperties(
+                            true, Duration.ofSeconds(5), Duration.ofMinutes(1), false, Duration.ofMinutes(10)));
 
     @Test
     void subscribesToTheRequestTopicAndListensForInboxesByDefault() {

@@ -23,7 +23,11 @@ class ZeekHelloTests {
     private final ActivityLog activity = mock(ActivityLog.class);
     private final ZeekMetrics metrics = new ZeekMetrics(new SimpleMeterRegistry(), new InboxTracker());
     private final ZeekHello hello = new ZeekHello(
-            channel, metrics, activity, new ZeekProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(1)), "9.9");
+            channel,
+            metrics,
+            activity,
+            new ZeekProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(1), false, Duration.ofMinutes(10)),
+            "9.9");
 
     @Test
     void saysHelloWithItsNodeIdVersionAndIntervalOnceTheBridgeIsReady() {

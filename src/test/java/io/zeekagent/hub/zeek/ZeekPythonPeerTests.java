@@ -44,7 +44,8 @@ class ZeekPythonPeerTests {
                     hub.channel(),
                     metrics,
                     mock(ActivityLog.class),
-                    new ZeekProperties(true, Duration.ofSeconds(5), Duration.ofSeconds(60)),
+                    new ZeekProperties(
+                            true, Duration.ofSeconds(5), Duration.ofSeconds(60), false, Duration.ofMinutes(10)),
                     "1.0.0");
             await().atMost(WAIT).until(hub.channel()::isReady);
             String helloHex = HexFormat.of()

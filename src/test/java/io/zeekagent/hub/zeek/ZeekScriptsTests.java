@@ -34,6 +34,20 @@ class ZeekScriptsTests {
     }
 
     @Test
+    void compatParsesAndStopsZeekNextToTheFrameworkItReplaces() throws Exception {
+        ZeekBinary.Run compat = ZeekBinary.run(
+                dir, LIMIT, "--parse-only", ZeekBinary.PACKAGE.resolve("compat").toString());
+        assertThat(compat.exitCode()).as(compat.output()).isZero();
+
+        // A stand-in for the framework: one of the names it defines is enough for the check to fire.
+        Files.writeString(dir.resolve("seed.zeek"), "module ZeekAgent; export { const Zeek_ID_Topic = \"x\"; }\n");
+        ZeekBinary.Run both = ZeekBinary.run(
+                dir, LIMIT, "seed.zeek", ZeekBinary.PACKAGE.resolve("compat").toString());
+        assertThat(both.exitCode()).isNotZero();
+        assertThat(both.output()).contains("cannot be loaded together with the zeek-agent framework");
+    }
+
+    @Test
     void packageBtestsPassWhenBtestIsInstalled() throws Exception {
         Path btest = List.of("/usr/bin/btest", "/usr/local/bin/btest").stream()
                 .map(Path::of)
