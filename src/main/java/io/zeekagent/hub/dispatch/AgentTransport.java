@@ -30,6 +30,14 @@ public interface AgentTransport {
         return true;
     }
 
+    /**
+     * As {@link #canRun(String, Set)}, with the whole subscription at hand, for agents that share a table name with
+     * others but not its columns (osquery's {@code socket_events} is not v1's). By default, the table check.
+     */
+    default boolean canRun(String hostId, SubscriptionCommand command, Set<String> tablesRead) {
+        return canRun(hostId, tablesRead);
+    }
+
     /** Asks the host to run a query periodically. */
     void subscribe(String hostId, SubscriptionCommand command);
 

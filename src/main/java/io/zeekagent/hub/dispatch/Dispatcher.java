@@ -173,7 +173,7 @@ class Dispatcher {
     private boolean canRun(DispatchHost host, SubscriptionCommand c) {
         return transports
                 .find(host.transport())
-                .map(t -> t.canRun(host.hostId(), tablesRead(c.query())))
+                .map(t -> t.canRun(host.hostId(), c, tablesRead(c.query())))
                 .orElse(false);
     }
 

@@ -58,6 +58,11 @@ final class AgentEventWriter {
         return buffer.size();
     }
 
+    /** Events the buffer can take now. */
+    int remainingCapacity() {
+        return buffer.remainingCapacity();
+    }
+
     boolean isAlive() {
         Thread current = thread;
         return current != null && current.isAlive();

@@ -149,6 +149,36 @@ public class SocketEventIngestService {
         }
     }
 
+    /**
+     * Queues socket events an agent transport already mapped (osquery's rows), all or none: when the buffer cannot
+     * take them all, nothing is queued and false is returned, so the caller can ask the agent to send the batch again
+     * later (back-pressure without loss). Invalid events are dropped and counted, never the batch.
+     *
+     * @return whether the batch was taken (false: the buffer is too full, retry later)
+     */
+    public boolean offerFromAgent(List<SocketEventInput> events) {
+        if (events.isEmpty()) {
+            return true;
+        }
+        if (writer.remainingCapacity() < events.size()) {
+            return false;
+        }
+        SocketEventValidator validator = new SocketEventValidator();
+        List<FieldProblem> problems = new ArrayList<>();
+        Instant now = receivedAt();
+        for (SocketEventInput event : events) {
+            problems.clear();
+            SocketEventInput input = validator.validate(event, "", problems);
+            if (input == null) {
+                droppedInvalid.increment();
+            } else if (!writer.offer(new StoredSocketEvent(Seuid.next(), input, now))) {
+                // Another producer filled the buffer meanwhile; counted like any agent row that did not fit.
+                droppedFull.increment();
+            }
+        }
+        return true;
+    }
+
     /** The mapper of these columns; the last one is kept, since rows come one at a time, mostly of one query. */
     private AgentRowMapper mapper(List<String> columns) {
         AgentRowMapper last = lastMapper;
