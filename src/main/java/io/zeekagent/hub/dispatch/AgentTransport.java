@@ -3,7 +3,7 @@ package io.zeekagent.hub.dispatch;
 import java.util.Set;
 
 /**
- * A way of reaching agents: the v1 ZeroMQ protocol, the v2 WebSocket protocol. The dispatcher picks the transport
+ * A way of reaching agents: the v1 ZeroMQ protocol, the v2 WebSocket protocol, osquery's TLS remote API. The dispatcher picks the transport
  * by the host's {@code transport} field and calls it from its own thread; implementations must not block (queue
  * and return). Every Spring bean implementing this interface is picked up.
  */
