@@ -54,6 +54,11 @@ final class AgentEventWriter {
         return buffer.offer(event);
     }
 
+    /** Queues an event, waiting up to {@code nanos} for room; false when there was none. */
+    boolean offer(StoredSocketEvent event, long nanos) throws InterruptedException {
+        return buffer.offer(event, Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    }
+
     int buffered() {
         return buffer.size();
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,7 @@ final class OsqueryHostState {
     private final Map<String, PendingQuery> pending = new LinkedHashMap<>();
     private volatile Instant lastSeen;
     private volatile Instant lastPresenceWrite = Instant.EPOCH;
-    private volatile boolean primed;
+    private final AtomicBoolean primed = new AtomicBoolean();
     private volatile boolean offline;
     private @Nullable Instant lastAddressQuery;
     private @Nullable String lastConfigError;
@@ -132,12 +133,14 @@ final class OsqueryHostState {
         offline = true;
     }
 
-    boolean primed() {
-        return primed;
+    /** True for the one caller that is to prime the host (deliver everything to it again); false after. */
+    boolean startPriming() {
+        return primed.compareAndSet(false, true);
     }
 
-    void primed(boolean value) {
-        primed = value;
+    /** The host enrolled again: it runs nothing the hub knows of, everything is to be delivered again. */
+    void unprime() {
+        primed.set(false);
     }
 
     /** Whether this config error is new for the host (it is logged once, not at every refresh). */

@@ -46,13 +46,8 @@ final class OsqueryHttpHandler implements HttpHandler {
             String path = exchange.getRequestURI().getPath();
             endpoint = endpoint(path);
             answer = answer(exchange, endpoint);
-        } catch (BodyTooLargeException e) {
-            answer = OsqueryAnswer.error(413, e.getMessage());
-        } catch (JacksonException | MalformedBodyException e) {
-            answer = OsqueryAnswer.error(400, "malformed JSON body: " + firstLine(e.getMessage()));
-        } catch (IOException e) {
-            Throwable cause = e.getCause();
-            answer = OsqueryAnswer.error(400, "unreadable body: " + (cause == null ? e : cause).getMessage());
+        } catch (JacksonException | MalformedBodyException | IOException e) {
+            answer = refused(e);
         } catch (RuntimeException e) {
             log.error("osquery {} request failed", endpoint, e);
             answer = OsqueryAnswer.error(500, "internal error; retry later");
@@ -162,6 +157,19 @@ final class OsqueryHttpHandler implements HttpHandler {
         } catch (IOException | RuntimeException e) {
             log.debug("Could not answer an osquery request: {}", e.toString());
         }
+    }
+
+    /** A body too large (also when found while parsing), unreadable (broken gzip) or not the JSON expected. */
+    static OsqueryAnswer refused(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return OsqueryAnswer.error(413, tooLarge.getMessage());
+            }
+        }
+        if (e instanceof IOException) {
+            return OsqueryAnswer.error(400, "unreadable body: " + firstLine(e.getMessage()));
+        }
+        return OsqueryAnswer.error(400, "malformed JSON body: " + firstLine(e.getMessage()));
     }
 
     private static String firstLine(@Nullable String message) {

@@ -11,6 +11,7 @@ import io.zeekagent.hub.result.ResultRouter;
 import io.zeekagent.hub.result.RowUpdate;
 import io.zeekagent.hub.subscription.SubscriptionKind;
 import io.zeekagent.hub.subscription.UpdateType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 class OsqueryLogs {
+
+    /** How long a batch may wait for room in ingestion before osquery is told to send it again later. */
+    static final Duration INGEST_WAIT = Duration.ofSeconds(2);
 
     private final OsquerySubscriptions subscriptions;
     private final SocketEventIngestService ingest;
@@ -97,7 +101,7 @@ class OsqueryLogs {
                         hostId, OsqueryEnrollment.TRANSPORT, row.update(), t.id(), values(t.columns(), row), now));
             }
         }
-        if (!ingest.offerFromAgent(events)) {
+        if (!ingest.offerFromAgent(events, INGEST_WAIT)) {
             overloaded.increment();
             return OsqueryAnswer.error(503, "the hub is busy storing socket events; keep the batch and retry later");
         }

@@ -68,7 +68,7 @@ class OsqueryNodes {
         hostByKeyHash.values().removeIf(hostId::equals);
         hostByKeyHash.put(newKeyHash, hostId);
         OsqueryHostState state = state(hostId);
-        state.primed(false);
+        state.unprime();
         state.addressesAsked(clock.instant());
     }
 
@@ -84,20 +84,15 @@ class OsqueryNodes {
             presence.touch(hostId);
             state.presenceWritten(now);
         }
-        if (!state.primed()) {
-            synchronized (state) {
-                if (!state.primed()) {
-                    Set<String> groups =
-                            store.byHost(hostId).map(OsqueryNode::groups).orElse(Set.of());
-                    dispatch.hostAnnounced(hostId, groups);
-                    state.primed(true);
-                    try {
-                        dispatch.tick();
-                    } catch (RuntimeException e) {
-                        // The scheduled tick delivers a little later; the config then follows at the next refresh.
-                        log.warn("Dispatch tick for osquery host {} failed: {}", hostId, e.toString());
-                    }
-                }
+        if (state.startPriming()) {
+            // Not under the state's lock: the tick calls back into this host's state from its own thread too.
+            Set<String> groups = store.byHost(hostId).map(OsqueryNode::groups).orElse(Set.of());
+            dispatch.hostAnnounced(hostId, groups);
+            try {
+                dispatch.tick();
+            } catch (RuntimeException e) {
+                // The scheduled tick delivers a little later; the config then follows at the next refresh.
+                log.warn("Dispatch tick for osquery host {} failed: {}", hostId, e.toString());
             }
         }
         return state;

@@ -313,6 +313,35 @@ final class OsquerySimulator {
         return Optional.of(reply);
     }
 
+    /** A {@code socket_events} row as osquery's Linux Audit table fills it: all text, {@code auid} unset. */
+    static Map<String, String> socketEvent(
+            String action,
+            long pid,
+            String fdHex,
+            String path,
+            int family,
+            String localAddress,
+            int localPort,
+            String remoteAddress,
+            int remotePort,
+            String status,
+            long time) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("action", action);
+        row.put("pid", Long.toString(pid));
+        row.put("fd", fdHex);
+        row.put("path", path);
+        row.put("auid", "4294967295");
+        row.put("family", Integer.toString(family));
+        row.put("local_address", localAddress);
+        row.put("local_port", Integer.toString(localPort));
+        row.put("remote_address", remoteAddress);
+        row.put("remote_port", Integer.toString(remotePort));
+        row.put("status", status);
+        row.put("time", Long.toString(time));
+        return row;
+    }
+
     /** An event-format result line as {@code logger.cpp}'s test expects it, field for field. */
     static ObjectNode eventLine(
             String name, String hostIdentifier, long counter, Map<String, String> columns, String action) {
