@@ -65,9 +65,13 @@ class OsqueryTransport implements AgentTransport {
         return nodes.find(hostId).isPresent();
     }
 
+    /** Tables the hub knows as Zeek Agent v2's that osquery has too (with its own columns). */
+    static final Set<String> ALSO_OSQUERY = Set.of("processes", "users");
+
+    /** Any table but those only Zeek Agent v2 has ({@code sockets_events}, {@code files_list}, ...). */
     @Override
     public boolean canRun(String hostId, Set<String> tablesRead) {
-        return tablesRead.stream().noneMatch(AgentTables::isV2Only);
+        return tablesRead.stream().noneMatch(t -> AgentTables.isV2Only(t) && !ALSO_OSQUERY.contains(t));
     }
 
     /**
