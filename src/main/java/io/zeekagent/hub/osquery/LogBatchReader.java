@@ -73,7 +73,15 @@ final class LogBatchReader {
         int depth = 0;
         JsonToken t = p.currentToken();
         while (t != null) {
-            if (!tooBig && p.currentLocation().getByteOffset() - start > maxLineBytes) {
+            // Checked where containers open and close, and on every long string: a location per token would cost
+            // an allocation per token on the ingestion hot path.
+            boolean boundary = t == JsonToken.START_OBJECT
+                    || t == JsonToken.START_ARRAY
+                    || t == JsonToken.END_OBJECT
+                    || t == JsonToken.END_ARRAY;
+            if (!tooBig
+                    && ((boundary && p.currentLocation().getByteOffset() - start > maxLineBytes)
+                            || (t == JsonToken.VALUE_STRING && p.getStringLength() > maxLineBytes))) {
                 tooBig = true;
                 open.clear();
             }
