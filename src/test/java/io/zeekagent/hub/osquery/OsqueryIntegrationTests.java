@@ -198,6 +198,49 @@ class OsqueryIntegrationTests {
         assertThat(failed.path("hosts").get(0).path("error").asString()).contains("no such table");
     }
 
+    @Test
+    void rowsOfAResultsSubscriptionAreStoredPerHostAndAnAddedOnlyOneKeepsNoRemovals() {
+        HubHttp http = new HubHttp(port);
+        OsquerySimulator osquery = simulator(createSecret(http, "results", null), "app-01", "d00dd00dd00dd00d");
+        HubHttp.Reply created = http.post(
+                "/api/v1/subscriptions",
+                "{\"name\":\"listening\",\"query\":\"SELECT pid, port FROM listening_ports\",\"hosts\":"
+                        + "[\"app-01\"],\"intervalSeconds\":30,\"updateType\":\"ADDED\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        osquery.table("listening_ports", List.of(Map.of("pid", "42", "port", "8080")));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> osquery.fetchConfig()
+                        && osquery.scheduledNames().stream().anyMatch(n -> n.startsWith(id + "@")));
+        String name = osquery.scheduledNames().stream()
+                .filter(n -> n.startsWith(id + "@"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(osquery.lastConfig()
+                        .path("schedule")
+                        .path(name)
+                        .path("interval")
+                        .asInt())
+                .isEqualTo(30);
+        osquery.runSchedule();
+        osquery.buffer(OsquerySimulator.eventLine(name, "app-01", 1, Map.of("pid", "41", "port", "22"), "removed"));
+        assertThat(osquery.flushLogs()).isTrue();
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http.get("/api/v1/subscriptions/" + id + "/results?host=app-01")
+                                .json()
+                                .path("totalElements")
+                                .asLong()
+                        >= 1);
+        JsonNode results =
+                http.get("/api/v1/subscriptions/" + id + "/results?host=app-01").json();
+        assertThat(results.path("totalElements").asLong()).isEqualTo(1);
+        assertThat(results.path("content").get(0).path("row").toString())
+                .isEqualTo("{\"pid\":\"42\",\"port\":\"8080\"}");
+        assertThat(results.path("content").get(0).path("updateType").asString()).isEqualTo("ADD");
+    }
+
     OsquerySimulator simulator(String secret, String identifier, String instance) {
         return new OsquerySimulator(
                 URI.create("https://localhost:" + server.port()),
