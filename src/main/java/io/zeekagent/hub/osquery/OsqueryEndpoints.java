@@ -27,6 +27,10 @@ class OsqueryEndpoints {
         this.distributed = distributed;
     }
 
+    Optional<OsqueryAnswer> throttleEnrollment(String remoteAddress) {
+        return enrollment.throttle(remoteAddress);
+    }
+
     OsqueryAnswer enroll(JsonNode body, String remoteAddress) {
         return enrollment.enroll(body, remoteAddress);
     }

@@ -63,11 +63,16 @@ class OsqueryEnrollment {
         this.refused = meters.counter("hub.osquery.enroll.refused");
     }
 
-    OsqueryAnswer enroll(JsonNode body, String remoteAddress) {
-        if (!limiter.tryAcquire(remoteAddress)) {
-            refused.increment();
-            return OsqueryAnswer.error(429, "too many enrollments from " + remoteAddress + "; retry later");
+    /** Takes one enrollment of the address's allowance, before its body is even read; an answer when refused. */
+    Optional<OsqueryAnswer> throttle(String remoteAddress) {
+        if (limiter.tryAcquire(remoteAddress)) {
+            return Optional.empty();
         }
+        refused.increment();
+        return Optional.of(OsqueryAnswer.error(429, "too many enrollments from " + remoteAddress + "; retry later"));
+    }
+
+    OsqueryAnswer enroll(JsonNode body, String remoteAddress) {
         Optional<EnrollSecret> secret = secrets.match(OsqueryJson.text(body, "enroll_secret"));
         if (secret.isEmpty()) {
             refused.increment();

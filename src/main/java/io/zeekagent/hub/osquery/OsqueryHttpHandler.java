@@ -75,8 +75,9 @@ final class OsqueryHttpHandler implements HttpHandler {
         long limit = large ? properties.maxLogBodyBytes() : properties.maxBodyBytes();
         try (InputStream body = RequestBodies.open(exchange.getRequestBody(), encoding, limit)) {
             if (endpoint.equals("enroll")) {
-                return endpoints.enroll(
-                        tree(body), exchange.getRemoteAddress().getAddress().getHostAddress());
+                String remote = exchange.getRemoteAddress().getAddress().getHostAddress();
+                Optional<OsqueryAnswer> throttled = endpoints.throttleEnrollment(remote);
+                return throttled.isPresent() ? throttled.get() : endpoints.enroll(tree(body), remote);
             }
             String headerKey = nodeKey(exchange.getRequestHeaders().getFirst("Authorization"));
             Optional<String> hostId = Optional.empty();
