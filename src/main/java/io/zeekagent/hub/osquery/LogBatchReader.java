@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -20,6 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * it again forever.
  */
 final class LogBatchReader {
+
+    /** Fields of a log line the hub does not use; skipped rather than built, on the ingestion hot path. */
+    private static final Set<String> UNUSED = Set.of("decorations", "hostIdentifier", "calendarTime", "numerics");
 
     private final long maxLineBytes;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -97,7 +101,13 @@ final class LogBatchReader {
                 if (!tooBig) {
                     result = open.pop();
                 }
-            } else if (t != JsonToken.PROPERTY_NAME && !tooBig) {
+            } else if (t == JsonToken.PROPERTY_NAME) {
+                if (depth == 1 && !tooBig && UNUSED.contains(p.currentName())) {
+                    // Envelope fields the hub never reads: not built (the host comes from the node key).
+                    p.nextToken();
+                    p.skipChildren();
+                }
+            } else if (!tooBig) {
                 JsonNode scalar = scalar(p, t);
                 if (open.isEmpty()) {
                     result = scalar;

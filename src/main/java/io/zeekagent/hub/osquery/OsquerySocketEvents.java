@@ -79,6 +79,10 @@ final class OsquerySocketEvents {
         if (text == null || text.isBlank()) {
             return null;
         }
+        if (text.indexOf(':') < 0) {
+            // osquery prints IPv4 in canonical dotted form; validation still checks it.
+            return text;
+        }
         return IpAddresses.normalize(text).orElse(text);
     }
 

@@ -14,7 +14,7 @@ class LogBatchReaderTests {
     private final LogBatchReader reader = new LogBatchReader(256);
 
     @Test
-    void dropsOversizedLinesAndKeepsTheRestAndTheTrailingNodeKey() {
+    void dropsOversizedLinesKeepsTheRestAndTheTrailingNodeKeyAndSkipsUnusedEnvelopeFields() {
         String big = "x".repeat(1000);
         String body = "{\"log_type\":\"result\",\"data\":[" + ResultLinesTests.LOGGER_EVENT_LINE + ",{\"name\":\"q\","
                 + "\"columns\":{\"a\":\"" + big + "\",\"nested\":{\"deep\":[1,2,{\"x\":\"" + big + "\"}]}},"
@@ -26,7 +26,9 @@ class LogBatchReaderTests {
         assertThat(batch.logType()).isEqualTo("result");
         assertThat(batch.oversized()).isEqualTo(1);
         assertThat(batch.lines()).hasSize(2);
-        assertThat(batch.lines().get(0).toString()).isEqualTo(ResultLinesTests.LOGGER_EVENT_LINE);
+        assertThat(batch.lines().get(0).toString())
+                .isEqualTo("{\"name\":\"test_query\",\"unixTime\":0,\"epoch\":0,\"counter\":0,"
+                        + "\"columns\":{\"test_column\":\"test_value\"},\"action\":\"added\"}");
         assertThat(batch.lines()
                         .get(1)
                         .path("columns")
