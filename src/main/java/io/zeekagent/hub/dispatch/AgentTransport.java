@@ -3,7 +3,7 @@ package io.zeekagent.hub.dispatch;
 import java.util.Set;
 
 /**
- * A way of reaching agents: the v1 ZeroMQ protocol, the v2 WebSocket protocol. The dispatcher picks the transport
+ * A way of reaching agents: the v1 ZeroMQ protocol, the v2 WebSocket protocol, osquery's TLS remote API. The dispatcher picks the transport
  * by the host's {@code transport} field and calls it from its own thread; implementations must not block (queue
  * and return). Every Spring bean implementing this interface is picked up.
  */
@@ -28,6 +28,14 @@ public interface AgentTransport {
      */
     default boolean canRun(String hostId, Set<String> tablesRead) {
         return true;
+    }
+
+    /**
+     * As {@link #canRun(String, Set)}, with the whole subscription at hand, for agents that share a table name with
+     * others but not its columns (osquery's {@code socket_events} is not v1's). By default, the table check.
+     */
+    default boolean canRun(String hostId, SubscriptionCommand command, Set<String> tablesRead) {
+        return canRun(hostId, tablesRead);
     }
 
     /** Asks the host to run a query periodically. */

@@ -185,7 +185,7 @@ class Dispatcher {
             return false;
         }
         Set<String> tables = tablesRead(c.query());
-        if (transport.canRun(host.hostId(), tables)) {
+        if (transport.canRun(host.hostId(), c, tables)) {
             return true;
         }
         Set<String> missing = new TreeSet<>();

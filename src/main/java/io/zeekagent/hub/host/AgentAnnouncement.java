@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param version the agent version
  * @param edition the agent edition ({@code standalone}, {@code osquery}), when known
  * @param addresses its interface addresses as text; invalid entries are ignored
- * @param transport how it is connected, e.g. {@code zeromq-v1} or {@code websocket-v2}
+ * @param transport how it is connected, e.g. {@code zeromq-v1}, {@code websocket-v2} or {@code osquery}
  */
 public record AgentAnnouncement(
         String hostId,

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param hostId the agent's host id (machine UUID, or its hostname when it has none)
  * @param hostname the hostname the agent announced or was pre-registered with
  * @param status PENDING until the agent first connects, then ONLINE or OFFLINE
- * @param transport how the agent is connected: {@code zeromq-v1}, {@code websocket-v2}, or null when never connected
+ * @param transport how the agent is connected: {@code zeromq-v1}, {@code websocket-v2}, {@code osquery}, or null when never
+ *     connected
  * @param peerName the agent's Broker endpoint id
  * @param agentVersion the version the agent announced
  * @param edition the edition the agent announced ({@code standalone} or {@code osquery})

@@ -54,8 +54,18 @@ final class AgentEventWriter {
         return buffer.offer(event);
     }
 
+    /** Queues an event, waiting up to {@code nanos} for room; false when there was none. */
+    boolean offer(StoredSocketEvent event, long nanos) throws InterruptedException {
+        return buffer.offer(event, Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    }
+
     int buffered() {
         return buffer.size();
+    }
+
+    /** Events the buffer can take now. */
+    int remainingCapacity() {
+        return buffer.remainingCapacity();
     }
 
     boolean isAlive() {

@@ -11,10 +11,13 @@ import io.zeekagent.hub.system.InvalidRequestException;
 import io.zeekagent.hub.system.NotFoundException;
 import io.zeekagent.hub.system.PageResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -146,6 +149,55 @@ public class SocketEventIngestService {
             } else if (!writer.offer(new StoredSocketEvent(Seuid.next(), input, now))) {
                 droppedFull.increment();
             }
+        }
+    }
+
+    /**
+     * Queues socket events an agent transport already mapped (osquery's rows), all or none: it waits up to {@code
+     * maxWait} for the buffer to have room for the whole batch, and when it still has not, queues nothing and returns
+     * false, so the caller can ask the agent to send the batch again later (back-pressure without loss). A batch
+     * larger than the whole buffer is queued event by event within the same wait. Invalid events are dropped and
+     * counted, never the batch.
+     *
+     * @return whether the batch was taken (false: the buffer stayed too full, retry later)
+     */
+    public boolean offerFromAgent(List<SocketEventInput> events, Duration maxWait) {
+        if (events.isEmpty()) {
+            return true;
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        boolean fits = events.size() <= properties.bufferCapacity();
+        while (fits && writer.remainingCapacity() < events.size()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        SocketEventValidator validator = new SocketEventValidator();
+        List<FieldProblem> problems = new ArrayList<>();
+        Instant now = receivedAt();
+        for (SocketEventInput event : events) {
+            problems.clear();
+            SocketEventInput input = validator.validate(event, "", problems);
+            if (input == null) {
+                droppedInvalid.increment();
+            } else if (!queue(new StoredSocketEvent(Seuid.next(), input, now), fits ? 0 : deadline)) {
+                // Another producer filled the buffer meanwhile; counted like any agent row that did not fit.
+                droppedFull.increment();
+            }
+        }
+        return true;
+    }
+
+    private boolean queue(StoredSocketEvent event, long deadline) {
+        if (deadline == 0) {
+            return writer.offer(event);
+        }
+        try {
+            return writer.offer(event, deadline - System.nanoTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -180,6 +180,29 @@ public class OneShotQueryService implements RowHandler {
         return true;
     }
 
+    /**
+     * Takes an agent's word that it ran a one-shot query and it returned no rows (osquery answers a distributed
+     * query with its rows all at once, possibly none): the target is ANSWERED, and no longer awaited.
+     *
+     * @return false when the cookie names no known query
+     */
+    public boolean answeredEmpty(String cookie, String hostId) {
+        if (!handles(cookie)) {
+            return false;
+        }
+        String id = cookie.substring(COOKIE_PREFIX.length());
+        if (!active.containsKey(id) && store.header(id).isEmpty()) {
+            return false;
+        }
+        flush();
+        store.answeredEmpty(id, hostId, Instant.now());
+        Active a = active.get(id);
+        if (a != null) {
+            answered(a, hostId, 0);
+        }
+        return true;
+    }
+
     /** A target is no longer awaited; the last one completes the poll, after {@code settleMillis} for late rows. */
     private static void answered(Active a, String hostId, long settleMillis) {
         if (a.pending().remove(hostId) && a.pending().isEmpty()) {

@@ -81,6 +81,22 @@ class OneShotQueryStore {
     }
 
     /**
+     * Marks a pending target ANSWERED without rows (an agent that says it ran the query and found nothing).
+     *
+     * @return whether the target was still pending
+     */
+    @Transactional
+    boolean answeredEmpty(String queryId, String hostId, Instant at) {
+        return jdbc.update(
+                        "UPDATE one_shot_query_hosts SET state = 'ANSWERED', answered_at = ?"
+                                + " WHERE query_id = ? AND host_id = ? AND state = 'PENDING'",
+                        utc(at),
+                        queryId,
+                        hostId)
+                > 0;
+    }
+
+    /**
      * Marks a target FAILED with the agent's message, unless it answered or failed already.
      *
      * @return whether the target was still pending

@@ -23,6 +23,7 @@ final class AccessPolicy {
             new AccessRule(HttpMethod.GET, List.of(CONSOLE_PATHS), null),
             new AccessRule(HttpMethod.HEAD, List.of(CONSOLE_PATHS), null),
             AccessRule.require(Role.ADMIN, "/api/v1/api-keys", "/api/v1/api-keys/**"),
+            AccessRule.require(Role.ADMIN, "/api/v1/osquery/enroll-secrets", "/api/v1/osquery/enroll-secrets/**"),
             AccessRule.require(Role.READER, HttpMethod.GET, "/api/**"),
             AccessRule.require(Role.READER, HttpMethod.HEAD, "/api/**"),
             AccessRule.require(Role.READER, HttpMethod.POST, "/api/v1/attributions", "/api/v1/attributions/**"),

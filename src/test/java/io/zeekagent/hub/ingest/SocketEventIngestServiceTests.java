@@ -174,4 +174,36 @@ class SocketEventIngestServiceTests {
         assertThat(store.deleteReceivedBefore(Instant.now().plusSeconds(1))).isEqualTo(2);
         assertThat(store.count(null, null)).isZero();
     }
+
+    @Test
+    void takesAMappedBatchAllOrNoneAndDropsOnlyItsInvalidEvents() {
+        assertThat(service.offerFromAgent(List.of(connect("a", 1), connect("a", 2), connect("a", 3)), Duration.ZERO))
+                .isTrue();
+        assertThat(service.writer().buffered()).isEqualTo(3);
+
+        assertThat(service.offerFromAgent(List.of(connect("a", 4), connect("a", 5)), Duration.ofMillis(20)))
+                .isFalse();
+        assertThat(service.writer().buffered()).isEqualTo(3);
+
+        SocketEventInput invalid = new SocketEventInput(
+                "a", "connect", 7L, 3L, "/x", null, true, 2, null, "not-an-address", 0, "10.0.0.2", 6, T0);
+        assertThat(service.offerFromAgent(List.of(invalid), Duration.ZERO)).isTrue();
+        assertThat(service.writer().buffered()).isEqualTo(3);
+        assertThat(meters.counter("hub.ingest.events.dropped", "reason", "invalid")
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aMappedBatchLargerThanTheWholeBufferGoesThroughWhileTheWriterDrains() {
+        service.writer().start();
+        List<SocketEventInput> batch = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            batch.add(connect("big", i));
+        }
+
+        assertThat(service.offerFromAgent(batch, Duration.ofSeconds(10))).isTrue();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.count("big", null) == 10);
+    }
 }

@@ -61,7 +61,8 @@ class OneShotQueryServiceTests {
         assertThat(service.failed(OneShotQueryService.COOKIE_PREFIX + id, "b", "no such table: processes"))
                 .isTrue();
 
-        QueryResponse answer = service.await(id, 5).join();
+        // No wait: a wait completes on another thread, which cannot see this test's uncommitted rows.
+        QueryResponse answer = service.await(id, 0).join();
         assertThat(answer.complete()).isTrue();
         assertThat(answer.pending()).isEmpty();
         assertThat(answer.hosts()).extracting(HostAnswer::state).containsExactly("ANSWERED", "FAILED");
@@ -83,6 +84,25 @@ class OneShotQueryServiceTests {
         assertThat(hosts.get(0).state()).isEqualTo("ANSWERED");
         assertThat(hosts.get(0).rows()).hasSize(1);
         assertThat(hosts.get(1).error()).hasSize(OneShotQueryStore.MAX_ERROR);
+    }
+
+    @Test
+    void aTargetThatRanTheQueryWithoutRowsIsAnsweredAndNoLongerAwaited() {
+        String id = service.create(new CreateQueryRequest("SELECT pid FROM processes", Set.of("a", "b"), null))
+                .id();
+
+        assertThat(service.answeredEmpty(OneShotQueryService.COOKIE_PREFIX + id, "a"))
+                .isTrue();
+
+        QueryResponse answer = service.await(id, 0).join();
+        assertThat(answer.pending()).containsExactly("b");
+        assertThat(answer.hosts().get(0)).satisfies(h -> {
+            assertThat(h.state()).isEqualTo("ANSWERED");
+            assertThat(h.rows()).isEmpty();
+            assertThat(h.answeredAt()).isNotNull();
+        });
+        assertThat(service.answeredEmpty(OneShotQueryService.COOKIE_PREFIX + "nope", "a"))
+                .isFalse();
     }
 
     @Test

@@ -81,7 +81,10 @@ class AccessMatrixIntegrationTests {
             new Row("GET", "/api/v1/api-keys", Role.ADMIN),
             new Row("POST", "/api/v1/api-keys", Role.ADMIN),
             new Row("GET", "/api/v1/api-keys/{id}", Role.ADMIN),
-            new Row("DELETE", "/api/v1/api-keys/{id}", Role.ADMIN));
+            new Row("DELETE", "/api/v1/api-keys/{id}", Role.ADMIN),
+            new Row("GET", "/api/v1/osquery/enroll-secrets", Role.ADMIN),
+            new Row("POST", "/api/v1/osquery/enroll-secrets", Role.ADMIN),
+            new Row("DELETE", "/api/v1/osquery/enroll-secrets/{id}", Role.ADMIN));
 
     @Autowired
     MockMvcTester mvc;
