@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zeekagent.hub.attribution.AttributionService;
 import io.zeekagent.hub.attribution.Seuid;
 import io.zeekagent.hub.attribution.SocketEventEntry;
+import io.zeekagent.hub.support.TestWriters;
 import io.zeekagent.hub.system.FieldProblem;
 import io.zeekagent.hub.system.InvalidRequestException;
 import java.time.Duration;
@@ -61,6 +62,7 @@ class SocketEventIngestServiceTests {
                 new TransactionTemplate(transactions),
                 attribution,
                 new IngestProperties(3, Duration.ofMillis(20), 100, 4),
+                TestWriters.inMemory(meters),
                 meters);
     }
 
@@ -148,7 +150,7 @@ class SocketEventIngestServiceTests {
             rows.add(List.of("connect", "10.0.0.2", 1000 + i));
         }
         service.ingestFromAgent("h", "zeromq", List.of("syscall", "remote_address", "remote_port"), rows);
-        assertThat(meters.counter("hub.ingest.events.dropped", "reason", "buffer-full")
+        assertThat(meters.counter("hub.writer.dropped", "stream", "socket-events", "reason", "buffer-full")
                         .count())
                 .isEqualTo(2);
         service.writer().stop();

@@ -166,10 +166,14 @@ final class LoadCampaign {
         return meters.get("hub.ingest.events.written").counter().count();
     }
 
+    /** Invalid rows (ingest) and rows the socket-event writer gave up on (buffer or spool full, failed write). */
     private double dropped() {
         return meters.get("hub.ingest.events.dropped").counters().stream()
-                .mapToDouble(c -> c.count())
-                .sum();
+                        .mapToDouble(c -> c.count())
+                        .sum()
+                + meters.get("hub.writer.dropped").tag("stream", "socket-events").counters().stream()
+                        .mapToDouble(c -> c.count())
+                        .sum();
     }
 
     private double bridgeDropped() {
