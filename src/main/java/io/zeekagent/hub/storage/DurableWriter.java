@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One stream's durable writer: producers {@link #offer} rows into a bounded buffer without ever waiting; one thread
  * writes them in batches (by size or every flush interval) through the stream's {@link BatchSink}. While the
- * database is away a batch is retried with a doubling backoff; once the outage outlasts {@code hub.spool.hold} or
- * the buffer is half full, the batch and everything after it go to the stream's disk {@link Spool}, which is
- * replayed in order when the database answers again (and at the next start). Only a full buffer, a full spool or a
+ * database is away the batch and everything after it go to the stream's disk {@link Spool} (the buffer moved there
+ * by a {@link Spooler}'s thread, so a writer waiting seconds for a connection never lets it overflow), and the
+ * spool is replayed in order, retried with a doubling backoff, until the database answers again (and at the next
+ * start). Without a spool the batch is held and retried while the buffer fills. Only a full buffer, a full spool or a
  * write that fails for its own sake (a bug, a constraint) loses rows, each counted by reason.
  *
  * <p>Made by {@link DurableWriters}; the feature that owns the stream starts and stops it.
@@ -44,14 +45,12 @@ public final class DurableWriter<T> {
     private final @Nullable Path spoolDirectory;
     private final SpoolBudget budget;
     private final long segmentBytes;
-    private final long holdNanos;
     private final BlockingQueue<T> queue;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong settled = new AtomicLong();
-    private @Nullable Spool<T> spool;
+    private volatile @Nullable Spooler<T> spooler;
     private @Nullable Thread thread;
     private volatile boolean running;
-    private volatile long spoolBytes;
     /** Writer thread only: an outage was logged and its end not yet. */
     private boolean outage;
 
@@ -62,8 +61,7 @@ public final class DurableWriter<T> {
             WriterMetrics metrics,
             @Nullable Path spoolDirectory,
             SpoolBudget budget,
-            long segmentBytes,
-            long holdNanos) {
+            long segmentBytes) {
         this.settings = settings;
         this.codec = codec;
         this.sink = sink;
@@ -71,9 +69,8 @@ public final class DurableWriter<T> {
         this.spoolDirectory = spoolDirectory;
         this.budget = budget;
         this.segmentBytes = segmentBytes;
-        this.holdNanos = holdNanos;
         this.queue = new ArrayBlockingQueue<>(settings.capacity());
-        metrics.gauges(queue::size, () -> spoolBytes);
+        metrics.gauges(queue::size, this::spoolBytes);
     }
 
     public String stream() {
@@ -97,7 +94,8 @@ public final class DurableWriter<T> {
 
     /** Bytes waiting in the disk spool; more than zero while the stream is degraded. */
     public long spoolBytes() {
-        return spoolBytes;
+        Spooler<T> current = spooler;
+        return current == null ? 0 : current.bytes();
     }
 
     public boolean isAlive() {
@@ -119,28 +117,32 @@ public final class DurableWriter<T> {
         return settled.get() >= target;
     }
 
-    /** Opens the spool (replaying what an earlier run left in it) and starts a fresh writer thread. */
+    /** Opens the spool (replaying what an earlier run left in it) and starts fresh writer and spooler threads. */
     public synchronized void start() {
         if (running) {
             return;
         }
-        spool = openSpool();
+        Spooler<T> opened = openSpool();
+        spooler = opened;
         running = true;
         Thread started = new Thread(this::run, settings.stream() + "-writer");
         started.setDaemon(true);
         thread = started;
         started.start();
+        if (opened != null) {
+            opened.start();
+        }
     }
 
-    private @Nullable Spool<T> openSpool() {
+    private @Nullable Spooler<T> openSpool() {
         if (spoolDirectory == null) {
             return null;
         }
         try {
-            Spool<T> opened = Spool.open(
+            Spool<T> spool = Spool.open(
                     spoolDirectory, codec, budget, segmentBytes, n -> metrics.dropped(WriterMetrics.DAMAGED, n));
-            spoolBytes = opened.bytes();
-            return opened;
+            return new Spooler<>(
+                    stream(), spool, queue, settings.batchSize(), this::taken, metrics, (r, n) -> lost(r, n));
         } catch (IOException e) {
             log.error("Cannot open the spool of {} ({}); an outage is held in memory only", stream(), e.toString());
             return null;
@@ -148,22 +150,13 @@ public final class DurableWriter<T> {
     }
 
     /**
-     * Stops the thread and writes what is still buffered: one attempt, and when the database is away the rest goes
+     * Stops the threads and writes what is still buffered: one attempt, and when the database is away the rest goes
      * to the spool (or, without one, is counted as lost). What the spool holds waits for the next start.
      */
     public synchronized void stop() {
         // No interrupt: the thread polls in short slices and sees the flag. An interrupted thread would have its
         // database file channel closed under it (NIO), and the last batch would be lost on the way out.
-        running = false;
-        Thread current = thread;
-        if (current != null) {
-            try {
-                current.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (current != null && current.isAlive()) {
+        if (!halt()) {
             log.error("The {} writer did not stop in 30 s; {} buffered rows are lost", stream(), queue.size());
             List<T> rest = new ArrayList<>();
             queue.drainTo(rest);
@@ -175,21 +168,32 @@ public final class DurableWriter<T> {
     }
 
     /**
-     * Stops as a {@code kill -9} would: the thread ends and the spool is released, the buffer is neither written nor
-     * spooled. For tests of what a restart replays.
+     * Stops as a {@code kill -9} would: the threads end and the spool is released, the buffer is neither written
+     * nor spooled. For tests of what a restart replays.
      */
     synchronized void abandon() {
-        running = false;
-        Thread current = thread;
-        if (current != null) {
-            try {
-                current.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        halt();
         queue.clear();
         closeSpool();
+    }
+
+    /** Ends both threads; false when the writer thread is still busy after 30 s (a database that hangs). */
+    private boolean halt() {
+        running = false;
+        Spooler<T> current = spooler;
+        if (current != null) {
+            current.stop();
+        }
+        Thread writer = thread;
+        if (writer == null) {
+            return true;
+        }
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !writer.isAlive();
     }
 
     private void flushBuffer() {
@@ -197,8 +201,8 @@ public final class DurableWriter<T> {
         boolean away = false;
         while (queue.drainTo(batch, settings.batchSize()) > 0) {
             taken(batch);
-            Spool<T> current = spool;
-            if (away || (current != null && current.hasUnread())) {
+            Spooler<T> current = spooler;
+            if (away || (current != null && current.isSpooling())) {
                 spoolOrGiveUp(batch);
             } else {
                 away = deliver(batch) == Outcome.HELD;
@@ -208,22 +212,18 @@ public final class DurableWriter<T> {
     }
 
     private void closeSpool() {
-        Spool<T> current = spool;
-        spool = null;
+        Spooler<T> current = spooler;
+        spooler = null;
         if (current != null) {
-            try {
-                current.close();
-            } catch (IOException e) {
-                log.warn("Could not close the spool of {}: {}", stream(), e.toString());
-            }
+            current.close();
         }
     }
 
     private void run() {
         List<T> batch = new ArrayList<>(settings.batchSize());
         while (running) {
-            Spool<T> current = spool;
-            if (current != null && current.hasUnread()) {
+            Spooler<T> current = spooler;
+            if (current != null && current.isSpooling()) {
                 replayStep(current);
                 continue;
             }
@@ -267,41 +267,27 @@ public final class DurableWriter<T> {
         return outcome;
     }
 
-    /** One replay step: what is buffered joins the spool's end, then the spool's oldest batch is written. */
-    private void replayStep(Spool<T> current) {
-        moveBufferToSpool(current);
+    /** One replay step: the spool's oldest batch is written (the spooler meanwhile keeps the buffer moving). */
+    private void replayStep(Spooler<T> current) {
         try {
-            List<T> rows = current.peek(settings.batchSize());
+            List<T> rows = current.peek();
             if (!rows.isEmpty() && write(rows, true) == Outcome.HELD) {
                 return;
             }
             current.commit();
-            spoolBytes = current.hasUnread() ? current.bytes() : 0;
-            if (!current.hasUnread()) {
-                log.info("Spool of {} replayed; writing from memory again", stream());
-            }
         } catch (IOException | RuntimeException e) {
             // Not retried: a spool that cannot be read would fail the same way forever. It stays on disk.
             log.error("Spool of {} cannot be read ({}); giving it up until the next start", stream(), e.toString());
             metrics.dropped(WriterMetrics.DAMAGED, 1);
+            current.stop();
             closeSpool();
-            spoolBytes = 0;
-        }
-    }
-
-    private void moveBufferToSpool(Spool<T> current) {
-        List<T> rows = new ArrayList<>(settings.batchSize());
-        while (queue.drainTo(rows, settings.batchSize()) > 0) {
-            taken(rows);
-            append(current, rows);
-            rows.clear();
         }
     }
 
     /**
      * Writes the rows, retrying through an outage: until written, until a failure that is not an outage (counted,
-     * the rows lost), or — {@code HELD} — until the writer stops or, for rows from the buffer, the outage has lasted
-     * long enough to spool.
+     * the rows lost), or — {@code HELD} — until the writer stops or, for rows from the buffer, at once when there is
+     * a spool to take them.
      */
     private Outcome write(List<T> rows, boolean fromSpool) {
         long backoff = FIRST_BACKOFF_NANOS;
@@ -333,25 +319,19 @@ public final class DurableWriter<T> {
                 if (!running) {
                     return Outcome.HELD;
                 }
-                if (!fromSpool
-                        && spool != null
-                        && (queue.size() >= settings.capacity() / 2 || System.nanoTime() - since >= holdNanos)) {
+                if (!fromSpool && spooler != null) {
                     return Outcome.HELD;
                 }
-                pause(backoff, fromSpool);
+                pause(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
             }
         }
     }
 
-    /** Waits before the next attempt; while replaying, the buffer keeps draining into the spool meanwhile. */
-    private void pause(long nanos, boolean drainToSpool) {
+    /** Waits before the next attempt, in slices, to notice a stop. */
+    private void pause(long nanos) {
         long end = System.nanoTime() + nanos;
         while (running) {
-            Spool<T> current = spool;
-            if (drainToSpool && current != null) {
-                moveBufferToSpool(current);
-            }
             long left = end - System.nanoTime();
             if (left <= 0) {
                 return;
@@ -361,27 +341,13 @@ public final class DurableWriter<T> {
     }
 
     private void spoolOrGiveUp(List<T> rows) {
-        Spool<T> current = spool;
+        Spooler<T> current = spooler;
         if (current == null) {
-            log.error("Database unavailable at shutdown; {} {} rows are lost", rows.size(), stream());
+            log.error("Database unavailable; {} {} rows are lost", rows.size(), stream());
             lost(WriterMetrics.WRITE_FAILED, rows.size());
         } else {
-            append(current, rows);
+            current.append(rows);
         }
-    }
-
-    private void append(Spool<T> current, List<T> rows) {
-        int appended;
-        try {
-            appended = current.append(rows);
-        } catch (IOException | RuntimeException e) {
-            log.error("Could not spool {} {} rows: {}", rows.size(), stream(), e.toString());
-            lost(WriterMetrics.SPOOL_FAILED, rows.size());
-            return;
-        }
-        metrics.spooled(appended);
-        lost(WriterMetrics.SPOOL_FULL, rows.size() - appended);
-        spoolBytes = current.bytes();
     }
 
     private void taken(List<T> rows) {

@@ -32,8 +32,7 @@ public class DurableWriters {
                 new WriterMetrics(settings.stream(), meters, properties.dropLogInterval()),
                 properties.enabled() ? properties.directory().resolve(settings.stream()) : null,
                 budget,
-                properties.segmentSize().toBytes(),
-                properties.hold().toNanos());
+                properties.segmentSize().toBytes());
         writers.add(writer);
         return writer;
     }

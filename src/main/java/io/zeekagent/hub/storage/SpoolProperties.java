@@ -15,8 +15,6 @@ import org.springframework.validation.annotation.Validated;
  * @param directory where each stream keeps its segment files, one sub-directory per stream
  * @param maxSize the most disk all streams' segments may take together; beyond it rows are dropped and counted
  * @param segmentSize a segment file is closed and a new one started past this size
- * @param hold how long a batch is retried in memory before an outage is spooled (also spooled at once when the
- *     buffer is half full)
  * @param dropLogInterval spool-full drops are logged at most once per this interval, with the count since the last
  */
 @Validated
@@ -26,5 +24,4 @@ public record SpoolProperties(
         @DefaultValue("./data/spool") @NotNull Path directory,
         @DefaultValue("1GB") @NotNull DataSize maxSize,
         @DefaultValue("64MB") @NotNull DataSize segmentSize,
-        @DefaultValue("2s") @NotNull Duration hold,
         @DefaultValue("10s") @NotNull Duration dropLogInterval) {}

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Tests for {@link DurableWriter}: outages shorter than the hold stay in memory, longer ones go through the spool and
- * come out once each and in order, a crash while spooling is replayed at the next start, a full spool drops exactly
+ * Tests for {@link DurableWriter}: without a spool an outage is held in memory; with one, rows go through the spool
+ * and come out once each and in order, a crash while spooling is replayed at the next start, a full spool drops exactly
  * what does not fit.
  */
 class DurableWriterTests {
@@ -40,8 +40,8 @@ class DurableWriterTests {
     }
 
     @Test
-    void holdsRowsThroughAShortOutageInMemoryAndWritesThemWhenTheDatabaseReturns() {
-        DurableWriter<TestRow> writer = writer(spooling(Duration.ofMinutes(1), DataSize.ofMegabytes(1)), 100);
+    void withoutASpoolHoldsRowsThroughAnOutageInMemoryAndWritesThemWhenTheDatabaseReturns() {
+        DurableWriter<TestRow> writer = writer(inMemory(), 100);
         database.down.set(true);
         writer.start();
         IntStream.range(0, 50)
@@ -60,7 +60,7 @@ class DurableWriterTests {
 
     @Test
     void givesUpOnABatchThatFailsForAnotherReasonAndKeepsWriting() {
-        DurableWriter<TestRow> writer = writer(spooling(Duration.ofMillis(200), DataSize.ofMegabytes(1)), 100);
+        DurableWriter<TestRow> writer = writer(spooling(DataSize.ofMegabytes(1)), 100);
         writer.start();
         writer.offer(new TestRow("poison", -1));
         await().atMost(Duration.ofSeconds(10)).until(() -> dropped("write-failed") == 1);
@@ -71,7 +71,7 @@ class DurableWriterTests {
 
     @Test
     void spoolsAnOutageLongerThanTheBufferAndStoresEveryRowOnceInOrderWhenTheDatabaseReturns() {
-        DurableWriter<TestRow> writer = writer(spooling(Duration.ofMillis(200), DataSize.ofMegabytes(1)), CAPACITY);
+        DurableWriter<TestRow> writer = writer(spooling(DataSize.ofMegabytes(1)), CAPACITY);
         database.down.set(true);
         writer.start();
         offerPaced(writer, 0, 500);
@@ -90,7 +90,7 @@ class DurableWriterTests {
 
     @Test
     void replaysWhatACrashLeftInTheSpoolAtTheNextStartOnceEach() {
-        DurableWriters spool = spooling(Duration.ofMillis(200), DataSize.ofMegabytes(1));
+        DurableWriters spool = spooling(DataSize.ofMegabytes(1));
         DurableWriter<TestRow> crashed = writer(spool, CAPACITY);
         database.down.set(true);
         crashed.start();
@@ -104,7 +104,7 @@ class DurableWriterTests {
         writers.remove(crashed);
         database.batchesBeforeOutage.set(-1);
 
-        DurableWriter<TestRow> restarted = writer(spooling(Duration.ofMillis(200), DataSize.ofMegabytes(1)), CAPACITY);
+        DurableWriter<TestRow> restarted = writer(spooling(DataSize.ofMegabytes(1)), CAPACITY);
         restarted.start();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> database.rows.size() >= 300 && restarted.spoolBytes() == 0);
@@ -114,7 +114,7 @@ class DurableWriterTests {
 
     @Test
     void spoolsTheBufferOnAShutdownDuringAnOutageAndWritesItAtTheNextStart() {
-        DurableWriter<TestRow> first = writer(spooling(Duration.ofMinutes(1), DataSize.ofMegabytes(1)), 100);
+        DurableWriter<TestRow> first = writer(spooling(DataSize.ofMegabytes(1)), 100);
         database.down.set(true);
         IntStream.range(0, 40).forEach(n -> first.offer(TestRow.of(n)));
         first.start();
@@ -124,7 +124,7 @@ class DurableWriterTests {
         assertThat(segments()).isNotEmpty();
 
         database.down.set(false);
-        DurableWriter<TestRow> second = writer(spooling(Duration.ofMinutes(1), DataSize.ofMegabytes(1)), 100);
+        DurableWriter<TestRow> second = writer(spooling(DataSize.ofMegabytes(1)), 100);
         second.start();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> database.rows.size() >= 40 && second.spoolBytes() == 0);
@@ -135,8 +135,7 @@ class DurableWriterTests {
     void dropsAndCountsExactlyTheRowsThatDoNotFitInAFullSpool() {
         // Each record: 8 bytes of length and checksum + 4 + 2 ("h0") + 4 = 18; the segment header is 8.
         int fits = 25;
-        DurableWriter<TestRow> writer =
-                writer(spooling(Duration.ofMillis(200), DataSize.ofBytes(8 + 18L * fits)), CAPACITY);
+        DurableWriter<TestRow> writer = writer(spooling(DataSize.ofBytes(8 + 18L * fits)), CAPACITY);
         database.down.set(true);
         writer.start();
         offerPaced(writer, 0, 100);
@@ -165,9 +164,15 @@ class DurableWriterTests {
         }
     }
 
-    private DurableWriters spooling(Duration hold, DataSize maxSize) {
+    private DurableWriters spooling(DataSize maxSize) {
         return new DurableWriters(
-                new SpoolProperties(true, directory, maxSize, DataSize.ofKilobytes(1), hold, Duration.ofSeconds(10)),
+                new SpoolProperties(true, directory, maxSize, DataSize.ofKilobytes(1), Duration.ofSeconds(10)), meters);
+    }
+
+    private DurableWriters inMemory() {
+        return new DurableWriters(
+                new SpoolProperties(
+                        false, directory, DataSize.ofMegabytes(1), DataSize.ofKilobytes(1), Duration.ofSeconds(10)),
                 meters);
     }
 

@@ -22,12 +22,7 @@ class SpoolHealthIndicatorTests {
     void saysDegradedWhileRowsWaitInTheSpoolAndUpOnceTheyAreWritten() {
         DurableWriters writers = new DurableWriters(
                 new SpoolProperties(
-                        true,
-                        directory,
-                        DataSize.ofMegabytes(1),
-                        DataSize.ofMegabytes(1),
-                        Duration.ofMillis(50),
-                        Duration.ofSeconds(10)),
+                        true, directory, DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ofSeconds(10)),
                 new SimpleMeterRegistry());
         TestDatabase database = new TestDatabase();
         DurableWriter<TestRow> writer =

@@ -18,7 +18,7 @@ public final class TestWriters {
         return spooling(meters, null);
     }
 
-    /** Writers spooling into {@code directory} after 200 ms of outage; {@code null} for none. */
+    /** Writers spooling into {@code directory} during an outage; {@code null} for none. */
     public static DurableWriters spooling(MeterRegistry meters, @Nullable Path directory) {
         return new DurableWriters(
                 new SpoolProperties(
@@ -26,7 +26,6 @@ public final class TestWriters {
                         directory != null ? directory : Path.of("target", "no-spool"),
                         DataSize.ofMegabytes(64),
                         DataSize.ofMegabytes(1),
-                        Duration.ofMillis(200),
                         Duration.ofSeconds(10)),
                 meters);
     }
