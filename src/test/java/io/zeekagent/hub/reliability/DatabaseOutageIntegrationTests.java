@@ -88,6 +88,7 @@ class DatabaseOutageIntegrationTests {
         assertThat(r.spooled()).as("rows through the spool").isGreaterThan(BUFFER);
         assertThat(r.degradedSeen()).isTrue();
         assertThat(r.dropped()).isZero();
+        assertThat(r.bridgeDropped()).isZero();
         assertThat(r.stored()).isEqualTo((long) r.routed());
         assertThat(r.acceptedStatus()).isEqualTo(201);
         assertThat(http.isUp()).isTrue();

@@ -30,7 +30,8 @@ final class OutageCampaign {
             int refusedStatus,
             String refusedContentType,
             int acceptedStatus,
-            long replayMillis) {}
+            long replayMillis,
+            double bridgeDropped) {}
 
     private final HubClient http;
     private final MeterRegistry meters;
@@ -62,7 +63,9 @@ final class OutageCampaign {
                     .map(h -> h.hostId())
                     .toList();
             await().atMost(Duration.ofSeconds(120)).until(() -> written() > 0);
-            BenchReport.phase("rows stored; stopping PostgreSQL for " + outage.toSeconds() + " s");
+            double rate = steadyRate(agentCount * 10.0);
+            BenchReport.phase(String.format(
+                    "rows stored, %.0f rows/s routed; stopping PostgreSQL for %d s", rate, outage.toSeconds()));
 
             postgres.stopServer();
             long stoppedAt = System.nanoTime();
@@ -115,8 +118,29 @@ final class OutageCampaign {
                     refused.status(),
                     String.valueOf(refused.contentType()),
                     accepted.status(),
-                    replayMillis);
+                    replayMillis,
+                    bridgeDropped());
         }
+    }
+
+    /**
+     * Waits (at most 3 minutes) until every agent is subscribed, that is until rows are routed at 80 % of the
+     * expected rate over a 2-second window; returns the last window's rate. The outage must start at full load:
+     * while the database is away no further agent can be subscribed.
+     */
+    private double steadyRate(double expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        double rate = 0;
+        while (System.nanoTime() < deadline) {
+            double before = routed();
+            long t0 = System.nanoTime();
+            Thread.sleep(2000);
+            rate = (routed() - before) * 1e9 / (System.nanoTime() - t0);
+            if (rate >= 0.8 * expected) {
+                break;
+            }
+        }
+        return rate;
     }
 
     /** Prints the figures ({@link BenchReport}): the outage's length in the names. */
@@ -131,6 +155,12 @@ final class OutageCampaign {
                 "0",
                 r.routed() == r.stored() && r.dropped() == 0);
         BenchReport.info(name + ": agent rows spooled to disk", r.spooled(), "rows", "-", Double.NaN);
+        BenchReport.info(
+                name + ": messages dropped by the bridge's inbound queue (never routed)",
+                r.bridgeDropped(),
+                "messages",
+                "-",
+                Double.NaN);
         BenchReport.info(name + ": peak spool size", r.peakSpoolBytes() / 1e6, "MB", "-", Double.NaN);
         BenchReport.info(name + ": replay after the database returned", r.replayMillis(), "ms", "-", Double.NaN);
         BenchReport.figure(
@@ -162,6 +192,12 @@ final class OutageCampaign {
                 + meters.get("hub.writer.dropped").tag("stream", "socket-events").counters().stream()
                         .mapToDouble(c -> c.count())
                         .sum();
+    }
+
+    private double bridgeDropped() {
+        return meters.find("hub.zeromq.drops").tag("reason", "inbound-queue-full").functionCounters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private double routed() {
