@@ -24,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ResultRouter {
 
+    /** How long routing uses last-seen subscriptions without asking the database, after a look-up failed. */
+    static final Duration LOOKUP_PAUSE = Duration.ofSeconds(30);
+
     private final SubscriptionLookup subscriptions;
     private final SocketEventSink socketEvents;
     private final List<RowHandler> handlers;
@@ -59,9 +62,6 @@ public class ResultRouter {
         this.routedResults = meters.counter("hub.results.routed", "kind", "results");
         this.routedSocketEvents = meters.counter("hub.results.routed", "kind", "socket_events");
     }
-
-    /** How long routing uses last-seen subscriptions without asking the database, after a look-up failed. */
-    static final Duration LOOKUP_PAUSE = Duration.ofSeconds(30);
 
     /** Routes one row. */
     public void accept(AgentRow row) {
