@@ -5,8 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class Spool<T> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Spool.class);
-    private static final String LOCK = ".lock";
 
     private final Path dir;
     private final RecordCodec<T> codec;
@@ -43,8 +40,7 @@ final class Spool<T> implements AutoCloseable {
     private final ByteArrayOutputStream encoded = new ByteArrayOutputStream(512);
     private final DataOutputStream encoder = new DataOutputStream(encoded);
     private final CRC32C crc = new CRC32C();
-    private @Nullable FileChannel lockChannel;
-    private @Nullable FileLock lock;
+    private @Nullable SpoolLock lock;
     private @Nullable FileChannel out;
     private long outSequence = -1;
     private long nextSequence = 1;
@@ -75,27 +71,10 @@ final class Spool<T> implements AutoCloseable {
             throws IOException {
         Spool<T> spool = new Spool<>(dir, codec, budget, segmentBytes, damaged);
         if (Files.isDirectory(dir)) {
-            spool.lock();
+            spool.lock = SpoolLock.take(dir);
             spool.scan();
         }
         return spool;
-    }
-
-    private void lock() throws IOException {
-        Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock taken;
-        try {
-            taken = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            taken = null;
-        }
-        if (taken == null) {
-            channel.close();
-            throw new IOException("spool directory " + dir + " is in use by another writer");
-        }
-        lockChannel = channel;
-        lock = taken;
     }
 
     private void scan() throws IOException {
@@ -201,7 +180,7 @@ final class Spool<T> implements AutoCloseable {
     /** Starts a new segment (every run starts its own, so a torn tail of an earlier run is never appended to). */
     private void roll() throws IOException {
         if (lock == null) {
-            lock();
+            lock = SpoolLock.take(dir);
         }
         if (out != null) {
             out.force(false);
@@ -338,12 +317,8 @@ final class Spool<T> implements AutoCloseable {
         }
         segments.clear();
         if (lock != null) {
-            lock.release();
+            lock.close();
             lock = null;
-        }
-        if (lockChannel != null) {
-            lockChannel.close();
-            lockChannel = null;
         }
     }
 }
