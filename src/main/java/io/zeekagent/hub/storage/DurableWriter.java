@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DurableWriter<T> {
 
+    /** How a write ended: written, given up (counted), or held for the spool (an outage). */
     private enum Outcome {
         WRITTEN,
         FAILED,
