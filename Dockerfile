@@ -28,6 +28,7 @@ ENV SPRING_DATASOURCE_URL="jdbc:h2:file:/data/hub;WRITE_DELAY=0" \
     HUB_ZEROMQ_XPUB_ENDPOINT=tcp://0.0.0.0:27760 \
     HUB_ZEROMQ_XSUB_ENDPOINT=tcp://0.0.0.0:27761 \
     HUB_ACTIVITY_FILE=/data/logs/zeek-agent.log \
+    HUB_SPOOL_DIRECTORY=/data/spool \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 # 8080 HTTP; 27760/27761 ZeroMQ proxy XPUB/XSUB (zeekctl convention); 9997 Zeek WebSocket (zeek-agent v2).
 EXPOSE 8080 27760 27761 9997

@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zeekagent.hub.attribution.AttributionService;
 import io.zeekagent.hub.attribution.Seuid;
 import io.zeekagent.hub.attribution.SocketEventEntry;
+import io.zeekagent.hub.storage.DurableWriter;
+import io.zeekagent.hub.storage.DurableWriters;
+import io.zeekagent.hub.storage.WriterSettings;
 import io.zeekagent.hub.system.FieldProblem;
 import io.zeekagent.hub.system.InvalidRequestException;
 import io.zeekagent.hub.system.NotFoundException;
@@ -26,21 +29,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Socket-event ingestion: gives each event a seuid, writes events in JDBC batches and, once committed, hands them
- * to attribution. REST batches are written synchronously; agent rows go through a bounded buffer and a writer
- * thread ({@link AgentEventWriter}), started and drained by {@link IngestLifecycle}.
+ * to attribution. REST batches are written synchronously; agent rows go through the {@code socket-events}
+ * {@link DurableWriter} (bounded buffer, batches, disk spool through an outage), started and drained by
+ * {@link IngestLifecycle}.
  */
 @Service
 public class SocketEventIngestService {
+
+    /** The agent socket events' stream: metrics tag and spool directory. */
+    static final String STREAM = "socket-events";
 
     private final SocketEventStore store;
     private final TransactionTemplate tx;
     private final AttributionService attribution;
     private final IngestProperties properties;
-    private final AgentEventWriter writer;
+    private final DurableWriter<StoredSocketEvent> writer;
     private final Counter written;
-    private final Counter droppedFull;
     private final Counter droppedInvalid;
-    private final Counter droppedFailed;
     private final Clock clock = Clock.systemUTC();
     private volatile @Nullable AgentRowMapper lastMapper;
 
@@ -49,6 +54,7 @@ public class SocketEventIngestService {
             TransactionTemplate tx,
             AttributionService attribution,
             IngestProperties properties,
+            DurableWriters writers,
             MeterRegistry meters) {
         this.store = store;
         this.tx = tx;
@@ -57,11 +63,13 @@ public class SocketEventIngestService {
         this.written = Counter.builder("hub.ingest.events.written")
                 .description("Socket events committed to the database")
                 .register(meters);
-        this.droppedFull = dropped(meters, "buffer-full");
         this.droppedInvalid = dropped(meters, "invalid");
-        this.droppedFailed = dropped(meters, "write-failed");
-        this.writer = new AgentEventWriter(properties, this::commit, droppedFailed::increment);
-        Gauge.builder("hub.ingest.buffer", writer, AgentEventWriter::buffered)
+        this.writer = writers.create(
+                new WriterSettings(
+                        STREAM, properties.batchSize(), properties.flushInterval(), properties.bufferCapacity()),
+                new SocketEventCodec(),
+                this::commit);
+        Gauge.builder("hub.ingest.buffer", writer, DurableWriter::queued)
                 .description("Agent socket events waiting for the writer")
                 .register(meters);
     }
@@ -69,7 +77,7 @@ public class SocketEventIngestService {
     private static Counter dropped(MeterRegistry meters, String reason) {
         return Counter.builder("hub.ingest.events.dropped")
                 .tag("reason", reason)
-                .description("Agent socket events not stored")
+                .description("Agent socket events not stored (the writer's drops: hub.writer.dropped)")
                 .register(meters);
     }
 
@@ -125,8 +133,8 @@ public class SocketEventIngestService {
     /**
      * Queues rows of a SOCKET_EVENTS subscription (the agent path), mapped by column name: v1 Linux, macOS
      * OpenBSM and v2 {@code sockets_events} names are understood. Rows are {@code Object[]} or {@code List} in
-     * column order, or {@code Map}s by column name. Returns at once; a full buffer or an invalid row is dropped
-     * and counted ({@code hub.ingest.events.dropped}).
+     * column order, or {@code Map}s by column name. Returns at once; an invalid row is dropped and counted
+     * ({@code hub.ingest.events.dropped}), a row beyond a full buffer too ({@code hub.writer.dropped}).
      *
      * @param transport where the rows came from (e.g. {@code zeromq}, {@code websocket}), for logs
      */
@@ -146,8 +154,8 @@ public class SocketEventIngestService {
             }
             if (input == null) {
                 droppedInvalid.increment();
-            } else if (!writer.offer(new StoredSocketEvent(Seuid.next(), input, now))) {
-                droppedFull.increment();
+            } else {
+                writer.offer(new StoredSocketEvent(Seuid.next(), input, now));
             }
         }
     }
@@ -181,24 +189,26 @@ public class SocketEventIngestService {
             SocketEventInput input = validator.validate(event, "", problems);
             if (input == null) {
                 droppedInvalid.increment();
-            } else if (!queue(new StoredSocketEvent(Seuid.next(), input, now), fits ? 0 : deadline)) {
-                // Another producer filled the buffer meanwhile; counted like any agent row that did not fit.
-                droppedFull.increment();
+            } else {
+                // Another producer may have filled the buffer meanwhile: the writer counts the row it refused.
+                queue(new StoredSocketEvent(Seuid.next(), input, now), fits ? 0 : deadline);
             }
         }
         return true;
     }
 
-    private boolean queue(StoredSocketEvent event, long deadline) {
-        if (deadline == 0) {
-            return writer.offer(event);
+    private void queue(StoredSocketEvent event, long deadline) {
+        if (deadline != 0) {
+            try {
+                if (writer.offer(event, deadline - System.nanoTime())) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        try {
-            return writer.offer(event, deadline - System.nanoTime());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        // Without room even after the wait: the plain offer counts the drop (hub.writer.dropped).
+        writer.offer(event);
     }
 
     /** The mapper of these columns; the last one is kept, since rows come one at a time, mostly of one query. */
@@ -226,7 +236,7 @@ public class SocketEventIngestService {
                         "socket-event-not-found", "Socket event not found", "No socket event '" + seuid + "'"));
     }
 
-    AgentEventWriter writer() {
+    DurableWriter<StoredSocketEvent> writer() {
         return writer;
     }
 

@@ -3,7 +3,10 @@ package io.zeekagent.hub.ingest;
 import io.zeekagent.hub.attribution.IngestBacklog;
 import org.springframework.stereotype.Component;
 
-/** Tells attribution whether agent rows wait in the writer's buffer ({@code ingest-backlog}). */
+/**
+ * Tells attribution whether agent rows wait in the writer's buffer or its disk spool ({@code ingest-backlog}): they are
+ * indexed only once committed.
+ */
 @Component
 class WriterBacklog implements IngestBacklog {
 
@@ -15,6 +18,6 @@ class WriterBacklog implements IngestBacklog {
 
     @Override
     public boolean pending() {
-        return ingest.writer().buffered() > 0;
+        return ingest.writer().queued() > 0 || ingest.writer().spoolBytes() > 0;
     }
 }

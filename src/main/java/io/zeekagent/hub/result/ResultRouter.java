@@ -3,6 +3,8 @@ package io.zeekagent.hub.result;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zeekagent.hub.activity.ActivityLog;
+import io.zeekagent.hub.system.DatabaseOutage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ResultRouter {
 
+    /** How long routing uses last-seen subscriptions without asking the database, after a look-up failed. */
+    static final Duration LOOKUP_PAUSE = Duration.ofSeconds(30);
+
     private final SubscriptionLookup subscriptions;
     private final SocketEventSink socketEvents;
     private final List<RowHandler> handlers;
@@ -34,6 +39,8 @@ public class ResultRouter {
     private final Counter routedSocketEvents;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Map<String, Instant> unknownLogged = new ConcurrentHashMap<>();
+    /** Until when no look-up is tried, after one failed: the database is away (see {@link #lookup}). */
+    private volatile Instant lookupsPausedUntil = Instant.MIN;
 
     ResultRouter(
             SubscriptionLookup subscriptions,
@@ -97,16 +104,23 @@ public class ResultRouter {
         Instant now = Instant.now();
         Cached c = cache.get(id);
         if (c == null || c.expires().isBefore(now)) {
+            if (c != null && now.isBefore(lookupsPausedUntil)) {
+                return c.subscription();
+            }
             Optional<RoutedSubscription> found;
             try {
                 found = subscriptions.find(id);
             } catch (RuntimeException e) {
+                // The database is away. The subscriptions as last seen still route rows (socket events then go to
+                // the writer's spool), and no look-up is tried for any cookie for LOOKUP_PAUSE: each attempt waits
+                // for the pool's connection timeout on this thread, the bridge's only dispatch thread, and one
+                // blocked attempt per cookie and TTL stalled it so long that its inbound queue overflowed.
+                if (DatabaseOutage.isOutage(e)) {
+                    lookupsPausedUntil = now.plus(LOOKUP_PAUSE);
+                }
                 if (c == null) {
                     throw e;
                 }
-                // The database is away. The subscription as last seen still routes the row (socket events then wait
-                // in ingest's bounded buffer), and the next look-up is one TTL away, not one row away: each attempt
-                // can wait for the pool's connection timeout on this thread.
                 cache.put(id, new Cached(c.subscription(), now.plus(properties.lookupCacheTtl())));
                 return c.subscription();
             }

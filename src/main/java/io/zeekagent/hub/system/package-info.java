@@ -1,6 +1,6 @@
 /**
- * Cross-cutting concerns: RFC 9457 problem details, OpenAPI metadata, and how the batch writers wait out a database
- * outage.
+ * Cross-cutting concerns: RFC 9457 problem details, OpenAPI metadata, and telling a database outage from a failing
+ * write.
  */
 @NullMarked
 package io.zeekagent.hub.system;

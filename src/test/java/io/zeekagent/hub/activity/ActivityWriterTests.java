@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zeekagent.hub.support.FlakyJdbcTemplate;
+import io.zeekagent.hub.support.TestWriters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +41,8 @@ class ActivityWriterTests {
         assertThat(writer.awaitWritten(20_000)).isTrue();
         assertThat(jdbc.stored).hasSize(20);
         assertThat(jdbc.attempts.get()).isGreaterThan(3);
-        assertThat(meters.counter("hub.activity.write.failed").count()).isZero();
-        assertThat(meters.counter("hub.activity.dropped").count()).isZero();
+        assertThat(dropped("write-failed")).isZero();
+        assertThat(dropped("buffer-full")).isZero();
     }
 
     @Test
@@ -55,14 +56,19 @@ class ActivityWriterTests {
 
         assertThat(writer.awaitWritten(20_000)).isTrue();
         assertThat(jdbc.stored).hasSize(10);
-        assertThat(meters.counter("hub.activity.dropped").count()).isEqualTo(15);
+        assertThat(dropped("buffer-full")).isEqualTo(15);
     }
 
     private ActivityWriter writer(int capacity) {
         return new ActivityWriter(
                 new ActivityProperties(directory.resolve("zeek-agent.log"), false, capacity, Duration.ofDays(1)),
                 jdbc,
-                meters);
+                TestWriters.inMemory(meters));
+    }
+
+    private double dropped(String reason) {
+        return meters.counter("hub.writer.dropped", "stream", "activity", "reason", reason)
+                .count();
     }
 
     private static ActivityRecord entry(int n) {

@@ -1,5 +1,6 @@
 package io.zeekagent.hub.bench;
 
+import io.zeekagent.hub.agent.sim.AgentSimulator;
 import java.util.Locale;
 
 /**
@@ -29,9 +30,9 @@ public final class BenchData {
         return "bench-host-" + host;
     }
 
+    /** The host's address: the simulator's, a host address (never a network or broadcast one). */
     public static String address(int host) {
-        int n = host + 1;
-        return "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
+        return AgentSimulator.hostAddress(host);
     }
 
     /** The host of event {@code i}. */

@@ -19,7 +19,8 @@ record IngestionCounts(long sent, long routed, long stored, long ingestDropped, 
                 sim.rowsSent(),
                 (long) hub.counter("hub.results.routed", "kind", "socket_events"),
                 (long) hub.counter("hub.ingest.events.written"),
-                (long) hub.counter("hub.ingest.events.dropped"),
+                (long) (hub.counter("hub.ingest.events.dropped")
+                        + hub.counter("hub.writer.dropped", "stream", "socket-events")),
                 (long)
                         Search.in(meters)
                                 .name("hub.zeromq.drops")

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zeekagent.hub.attribution.AttributionService;
 import io.zeekagent.hub.attribution.Seuid;
 import io.zeekagent.hub.attribution.SocketEventEntry;
+import io.zeekagent.hub.support.TestWriters;
 import io.zeekagent.hub.system.FieldProblem;
 import io.zeekagent.hub.system.InvalidRequestException;
 import java.time.Duration;
@@ -61,6 +62,7 @@ class SocketEventIngestServiceTests {
                 new TransactionTemplate(transactions),
                 attribution,
                 new IngestProperties(3, Duration.ofMillis(20), 100, 4),
+                TestWriters.inMemory(meters),
                 meters);
     }
 
@@ -148,7 +150,7 @@ class SocketEventIngestServiceTests {
             rows.add(List.of("connect", "10.0.0.2", 1000 + i));
         }
         service.ingestFromAgent("h", "zeromq", List.of("syscall", "remote_address", "remote_port"), rows);
-        assertThat(meters.counter("hub.ingest.events.dropped", "reason", "buffer-full")
+        assertThat(meters.counter("hub.writer.dropped", "stream", "socket-events", "reason", "buffer-full")
                         .count())
                 .isEqualTo(2);
         service.writer().stop();
@@ -179,16 +181,16 @@ class SocketEventIngestServiceTests {
     void takesAMappedBatchAllOrNoneAndDropsOnlyItsInvalidEvents() {
         assertThat(service.offerFromAgent(List.of(connect("a", 1), connect("a", 2), connect("a", 3)), Duration.ZERO))
                 .isTrue();
-        assertThat(service.writer().buffered()).isEqualTo(3);
+        assertThat(service.writer().queued()).isEqualTo(3);
 
         assertThat(service.offerFromAgent(List.of(connect("a", 4), connect("a", 5)), Duration.ofMillis(20)))
                 .isFalse();
-        assertThat(service.writer().buffered()).isEqualTo(3);
+        assertThat(service.writer().queued()).isEqualTo(3);
 
         SocketEventInput invalid = new SocketEventInput(
                 "a", "connect", 7L, 3L, "/x", null, true, 2, null, "not-an-address", 0, "10.0.0.2", 6, T0);
         assertThat(service.offerFromAgent(List.of(invalid), Duration.ZERO)).isTrue();
-        assertThat(service.writer().buffered()).isEqualTo(3);
+        assertThat(service.writer().queued()).isEqualTo(3);
         assertThat(meters.counter("hub.ingest.events.dropped", "reason", "invalid")
                         .count())
                 .isEqualTo(1);

@@ -68,6 +68,7 @@ final class HubProcess implements AutoCloseable {
                 "--hub.zeromq.linger=0ms",
                 "--hub.websocket.port=0",
                 "--hub.activity.file=" + dir.resolve("zeek-agent.log"),
+                "--hub.spool.directory=" + dir.resolve("spool"),
                 "--hub.security.admin-key=" + ADMIN_KEY,
                 "--spring.main.banner-mode=off"));
         command.addAll(extraArgs);

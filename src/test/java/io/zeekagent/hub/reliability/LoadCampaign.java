@@ -147,7 +147,7 @@ final class LoadCampaign {
         Random random = new Random(Thread.currentThread().getName().hashCode());
         while (!stop.get()) {
             int i = random.nextInt(agentCount);
-            String address = "10." + ((i >> 16) & 0xff) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff);
+            String address = AgentSimulator.hostAddress(i);
             String record = "{\"uid\":\"CL" + i + "\",\"ts\":" + System.currentTimeMillis() / 1000 + ",\"id.orig_h\":\""
                     + address + "\",\"id.orig_p\":" + (1024 + random.nextInt(60000)) + ",\"id.resp_h\":\"198.51.100."
                     + (1 + random.nextInt(254)) + "\",\"id.resp_p\":443,\"proto\":\"tcp\"}";
@@ -166,10 +166,14 @@ final class LoadCampaign {
         return meters.get("hub.ingest.events.written").counter().count();
     }
 
+    /** Invalid rows (ingest) and rows the socket-event writer gave up on (buffer or spool full, failed write). */
     private double dropped() {
         return meters.get("hub.ingest.events.dropped").counters().stream()
-                .mapToDouble(c -> c.count())
-                .sum();
+                        .mapToDouble(c -> c.count())
+                        .sum()
+                + meters.get("hub.writer.dropped").tag("stream", "socket-events").counters().stream()
+                        .mapToDouble(c -> c.count())
+                        .sum();
     }
 
     private double bridgeDropped() {

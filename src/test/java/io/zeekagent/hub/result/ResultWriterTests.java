@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zeekagent.hub.support.FlakyJdbcTemplate;
+import io.zeekagent.hub.support.TestWriters;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Tests for {@link ResultWriter}: a brief database outage costs no row; the queue stays bounded and counted. */
+/** Tests for {@link ResultWriter}: a brief database outage costs no row; the buffer stays bounded and counted. */
 class ResultWriterTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -50,23 +51,26 @@ class ResultWriterTests {
 
         assertThat(writer.awaitWritten(20_000)).isTrue();
         assertThat(jdbc.stored).hasSize(10);
-        assertThat(meters.counter("hub.results.dropped", "reason", "queue_full").count())
-                .isEqualTo(15);
-        assertThat(meters.counter("hub.results.dropped", "reason", "write_failed")
-                        .count())
-                .isZero();
+        assertThat(dropped("buffer-full")).isEqualTo(15);
+        assertThat(dropped("write-failed")).isZero();
     }
 
     private double dropped() {
-        return meters.find("hub.results.dropped").counters().stream()
+        return meters.find("hub.writer.dropped").tag("stream", "results").counters().stream()
                 .mapToDouble(c -> c.count())
                 .sum();
+    }
+
+    private double dropped(String reason) {
+        return meters.counter("hub.writer.dropped", "stream", "results", "reason", reason)
+                .count();
     }
 
     private ResultWriter writer(int capacity) {
         return new ResultWriter(
                 jdbc,
                 new ResultsProperties(Duration.ofDays(1), 100, Duration.ofMillis(20), capacity, Duration.ofSeconds(5)),
+                TestWriters.inMemory(meters),
                 meters);
     }
 

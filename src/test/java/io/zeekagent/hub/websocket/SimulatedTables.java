@@ -1,92 +1,29 @@
 package io.zeekagent.hub.websocket;
 
-import java.util.LinkedHashMap;
+import io.zeekagent.hub.subscription.AgentTables;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Schemas (columns in {@code SELECT *} order) of the agent 2.3 tables the simulator serves (§2.8). */
+/**
+ * The agent 2.3 tables the simulator serves (§2.8); their columns, in {@code SELECT *} order, are the hub's own
+ * ({@link AgentTables}), so the simulator and the hub cannot disagree about a schema.
+ */
 final class SimulatedTables {
 
-    private static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
-
-    static {
-        COLUMNS.put(
-                "zeek_agent",
-                List.of(
-                        "id",
-                        "instance",
-                        "hostname",
-                        "addresses",
-                        "platform",
-                        "os_name",
-                        "kernel_name",
-                        "kernel_version",
-                        "kernel_arch",
-                        "agent_version",
-                        "broker",
-                        "uptime",
-                        "tables"));
-        COLUMNS.put(
-                "processes",
-                List.of(
-                        "name",
-                        "pid",
-                        "ppid",
-                        "uid",
-                        "gid",
-                        "ruid",
-                        "rgid",
-                        "priority",
-                        "startup",
-                        "vsize",
-                        "rsize",
-                        "utime",
-                        "stime"));
-        COLUMNS.put(
-                "sockets",
-                List.of(
-                        "pid",
-                        "process",
-                        "family",
-                        "protocol",
-                        "local_addr",
-                        "local_port",
-                        "remote_addr",
-                        "remote_port",
-                        "state"));
-        COLUMNS.put(
-                "sockets_events",
-                List.of(
-                        "time",
-                        "pid",
-                        "process",
-                        "uid",
-                        "gid",
-                        "family",
-                        "protocol",
-                        "local_addr",
-                        "local_port",
-                        "remote_addr",
-                        "remote_port",
-                        "state"));
-        COLUMNS.put(
-                "users", List.of("name", "full_name", "is_admin", "is_system", "uid", "gid", "home", "shell", "email"));
-        COLUMNS.put("system_logs_events", List.of("time", "process", "level", "message", "eventid"));
-    }
+    private static final Set<String> SERVED =
+            Set.of("zeek_agent", "processes", "sockets", "sockets_events", "users", "system_logs_events");
 
     private SimulatedTables() {}
 
     static Set<String> names() {
-        return new TreeSet<>(COLUMNS.keySet());
+        return new TreeSet<>(SERVED);
     }
 
     static List<String> columns(String table) {
-        List<String> columns = COLUMNS.get(table);
-        if (columns == null) {
+        if (!SERVED.contains(table)) {
             throw new IllegalArgumentException("no such table: " + table);
         }
-        return columns;
+        return AgentTables.columns(table).orElseThrow();
     }
 }

@@ -143,7 +143,8 @@ public final class WebSocketIngestionBenchmark {
                     sent,
                     stored,
                     hubRate,
-                    hub.counter("hub.ingest.events.dropped"));
+                    hub.counter("hub.ingest.events.dropped")
+                            + hub.counter("hub.writer.dropped", "stream", "socket-events"));
             for (V2AgentSimulator sim : sims) {
                 sim.close();
             }

@@ -61,19 +61,25 @@ public final class AgentSimulator implements AutoCloseable {
         connection.execute(agent::connect);
     }
 
-    /** Starts {@code n} agents named {@code <prefix>-<i>} with addresses 10.x.y.z and the given groups. */
+    /**
+     * Starts {@code n} agents named {@code <prefix>-<i>} with the given groups, each with a host address in 10/8:
+     * the last octet runs 1..254, so no agent announces a network ({@code 10.0.0.0}) or broadcast ({@code .255})
+     * address.
+     */
     public List<SimHost> startMany(String prefix, int n, List<String> groups) {
         List<SimHost> hosts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            SimHost h = new SimHost(
-                    prefix + "-" + i,
-                    prefix + "-" + i + ".example.net",
-                    "10." + ((i >> 16) & 0xff) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff),
-                    groups);
+            SimHost h = new SimHost(prefix + "-" + i, prefix + "-" + i + ".example.net", hostAddress(i), groups);
             start(h);
             hosts.add(h);
         }
         return hosts;
+    }
+
+    /** The i-th host address of 10/8 (from 0): 10.0.0.1 … 10.0.0.254, 10.0.1.1 …, never .0 or .255. */
+    public static String hostAddress(int i) {
+        int subnet = i / 254;
+        return "10." + ((subnet >> 8) & 0xff) + "." + (subnet & 0xff) + "." + (1 + i % 254);
     }
 
     /** The agent loses its connection: its host topic subscription disappears from the proxy, its queries are gone. */
