@@ -32,4 +32,12 @@ public interface HostOwnership {
 
     /** The hosts among {@code hostIds} that this replica owns, in one read. */
     Set<String> ownedAmong(Collection<String> hostIds);
+
+    /**
+     * Whether other replicas may own hosts, so that work created here for them (one-shot queries) is left in the
+     * database for their owners to pick up. False for the single node.
+     */
+    default boolean isShared() {
+        return false;
+    }
 }

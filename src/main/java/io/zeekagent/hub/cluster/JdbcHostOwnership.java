@@ -95,6 +95,11 @@ final class JdbcHostOwnership implements HostOwnership {
         return owned;
     }
 
+    @Override
+    public boolean isShared() {
+        return true;
+    }
+
     /** How many hosts this replica owns. */
     int ownedCount() {
         Integer n = jdbc.queryForObject(

@@ -58,7 +58,7 @@ class Dispatcher {
         this.transports = transports;
         this.store = store;
         this.activity = activity;
-        this.groups = new GroupCommands(transports, activity);
+        this.groups = new GroupCommands(transports, activity, ownership.isShared());
         this.properties = properties;
         this.ownership = ownership;
         this.clock = Clock.systemUTC();

@@ -7,10 +7,13 @@ import io.zeekagent.hub.dispatch.AgentTransport;
 import io.zeekagent.hub.dispatch.DispatchService;
 import io.zeekagent.hub.dispatch.ExecuteCommand;
 import io.zeekagent.hub.dispatch.SubscriptionCommand;
+import io.zeekagent.hub.group.CreateGroupRequest;
+import io.zeekagent.hub.group.GroupService;
 import io.zeekagent.hub.host.AgentAnnouncement;
 import io.zeekagent.hub.host.HostPresenceService;
 import io.zeekagent.hub.host.HostService;
 import io.zeekagent.hub.host.HostStatus;
+import io.zeekagent.hub.host.UpdateHostRequest;
 import io.zeekagent.hub.subscription.SubscriptionRequest;
 import io.zeekagent.hub.subscription.SubscriptionService;
 import io.zeekagent.hub.subscription.UpdateType;
@@ -69,6 +72,9 @@ class ClusterIntegrationTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    GroupService groups;
+
+    @Autowired
     RecordingTransport transport;
 
     @Autowired
@@ -84,6 +90,19 @@ class ClusterIntegrationTests {
         dispatch.tick();
 
         assertThat(transport.subscribed).contains("d-mine").doesNotContain("d-theirs");
+    }
+
+    @Test
+    void theOwnerSendsAGroupAssignmentMadeOverRestWithinOneTick() {
+        presence.registerAgent(announcement("g-1"));
+        groups.create(new CreateGroupRequest("g-web", null, null, null));
+        dispatch.tick();
+
+        hosts.update("g-1", new UpdateHostRequest(null, Set.of("g-web")));
+        dispatch.tick();
+        dispatch.tick();
+
+        assertThat(transport.joined).containsExactly("g-1:g-web");
     }
 
     @Test
@@ -170,6 +189,7 @@ class ClusterIntegrationTests {
         static final String NAME = "recording";
 
         final List<String> subscribed = new CopyOnWriteArrayList<>();
+        final List<String> joined = new CopyOnWriteArrayList<>();
 
         @Override
         public String name() {
@@ -198,7 +218,9 @@ class ClusterIntegrationTests {
         public void execute(String hostId, ExecuteCommand command) {}
 
         @Override
-        public void join(String hostId, String group) {}
+        public void join(String hostId, String group) {
+            joined.add(hostId + ":" + group);
+        }
 
         @Override
         public void leave(String hostId, String group) {}
