@@ -183,8 +183,12 @@ public class OneShotQueryService implements RowHandler {
     /** A target is no longer awaited; the last one completes the poll, after {@code settleMillis} for late rows. */
     private static void answered(Active a, String hostId, long settleMillis) {
         if (a.pending().remove(hostId) && a.pending().isEmpty()) {
-            CompletableFuture.delayedExecutor(settleMillis, TimeUnit.MILLISECONDS)
-                    .execute(() -> a.done().complete(null));
+            if (settleMillis <= 0) {
+                a.done().complete(null); // at once: a poll arriving now must not race a zero delay
+            } else {
+                CompletableFuture.delayedExecutor(settleMillis, TimeUnit.MILLISECONDS)
+                        .execute(() -> a.done().complete(null));
+            }
         }
     }
 
