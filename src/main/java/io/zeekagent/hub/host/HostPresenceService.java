@@ -48,8 +48,9 @@ public class HostPresenceService {
      * Applies the changes in order, in one transaction.
      *
      * @return per change: for {@link PresenceChange.Announced} whether it was a reconnect (the host had been seen
-     *     before, so everything it should run must be delivered again); for {@link PresenceChange.Seen} and
-     *     {@link PresenceChange.Left} whether the host is known (an unknown host is not created)
+     *     before, so everything it should run must be delivered again); for {@link PresenceChange.Seen} whether
+     *     the host is known (an unknown host is not created); for {@link PresenceChange.Left} whether it is known
+     *     and this replica owned it
      */
     @Transactional
     public boolean[] apply(List<PresenceChange> changes) {
@@ -77,8 +78,9 @@ public class HostPresenceService {
                 results[i] = true;
                 seen(host, now);
             } else if (host != null) {
-                results[i] = true;
-                if (host.getStatus() == HostStatus.ONLINE && ownership.release(change.hostId())) {
+                // Only the owner's view counts: the agent may already be connected to another replica.
+                results[i] = ownership.release(change.hostId());
+                if (results[i] && host.getStatus() == HostStatus.ONLINE) {
                     host.setStatus(HostStatus.OFFLINE);
                     host.setUpdatedAt(now);
                 }
