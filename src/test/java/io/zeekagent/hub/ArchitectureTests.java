@@ -66,6 +66,15 @@ class ArchitectureTests {
             .because("the Broker codecs are plain Java");
 
     @ArchTest
+    static final ArchRule onlyTheClusterFeatureUsesKafka = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.zeekagent.hub.cluster..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
+            .because("the embedded single node must not touch Kafka classes (hub.cluster.engine=embedded)");
+
+    @ArchTest
     static final ArchRule noFieldInjection = noFields()
             .should()
             .beAnnotatedWith(Autowired.class)

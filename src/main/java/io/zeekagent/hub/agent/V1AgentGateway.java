@@ -205,9 +205,11 @@ class V1AgentGateway implements AgentTransport {
     }
 
     private void offline(String hostId, String message) {
-        presence.submit(new PresenceChange.Left(hostId), known -> {
+        presence.submit(new PresenceChange.Left(hostId), applied -> {
             online.remove(hostId);
-            activity.record(ActivityLog.SOURCE_HOST, hostId, ActivityLog.Level.INFO, message);
+            if (applied) { // not when another replica owns the host (hub.cluster.engine=kafka)
+                activity.record(ActivityLog.SOURCE_HOST, hostId, ActivityLog.Level.INFO, message);
+            }
         });
     }
 

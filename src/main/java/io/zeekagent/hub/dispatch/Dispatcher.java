@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.zeekagent.hub.activity.ActivityLog;
+import io.zeekagent.hub.cluster.HostOwnership;
 import io.zeekagent.hub.subscription.AgentTables;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * One reconciliation tick: read desired state, plan with {@link Reconciler}, send through the hosts' transports,
  * persist what was sent. The in-memory ledger of what each host runs is loaded from the {@code deliveries} table
- * once and only touched on the tick's thread; other threads hand it work through queues.
+ * once and only touched on the tick's thread; other threads hand it work through queues. Only hosts this replica owns
+ * ({@link HostOwnership}) are planned for, so with several replicas no command is sent twice.
  */
 @Component
 class Dispatcher {
@@ -31,6 +33,7 @@ class Dispatcher {
     private final DeliveryStore store;
     private final ActivityLog activity;
     private final DispatchProperties properties;
+    private final HostOwnership ownership;
     private final Clock clock;
     private final Map<String, Map<String, Delivered>> ledger = new HashMap<>();
     private final ConcurrentLinkedQueue<HostReset> resets = new ConcurrentLinkedQueue<>();
@@ -51,13 +54,15 @@ class Dispatcher {
             DeliveryStore store,
             ActivityLog activity,
             DispatchProperties properties,
+            HostOwnership ownership,
             MeterRegistry meters) {
         this.source = source;
         this.transports = transports;
         this.store = store;
         this.activity = activity;
-        this.groups = new GroupCommands(transports, activity);
+        this.groups = new GroupCommands(transports, activity, ownership.isShared());
         this.properties = properties;
+        this.ownership = ownership;
         this.clock = Clock.systemUTC();
         this.subscribesSent = meters.counter("hub.dispatch.commands", "command", "subscribe");
         this.unsubscribesSent = meters.counter("hub.dispatch.commands", "command", "unsubscribe");
@@ -101,9 +106,17 @@ class Dispatcher {
         Instant now = clock.instant();
         forgetDeletedHosts();
         applyResets(now);
-        List<DispatchHost> hosts = new ArrayList<>();
+        List<DispatchHost> reachable = new ArrayList<>();
         for (DispatchHost h : source.onlineHosts()) {
             if (transports.reachable(h.transport(), h.hostId()).isPresent()) {
+                reachable.add(h);
+            }
+        }
+        Set<String> owned = ownership.ownedAmong(
+                reachable.stream().map(DispatchHost::hostId).toList());
+        List<DispatchHost> hosts = new ArrayList<>(owned.size());
+        for (DispatchHost h : reachable) {
+            if (owned.contains(h.hostId())) {
                 hosts.add(h);
             }
         }

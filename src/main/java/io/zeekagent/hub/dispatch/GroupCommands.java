@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The dispatcher's {@code host_join}/{@code host_leave} side: group changes made over REST, and the joins a host
  * that (re)announced itself still needs for groups it did not announce. Changes arrive from any thread; everything
- * else runs on the tick's thread.
+ * else runs on the tick's thread. With replicas ({@code shared}) a REST change may be made on a replica that does not
+ * hold the agent, so the owner instead compares each host's effective groups with those of its previous tick and
+ * sends the difference: a change reaches the agent within one tick of being committed, wherever it was made.
  */
 final class GroupCommands {
 
@@ -19,10 +21,15 @@ final class GroupCommands {
     private final ConcurrentLinkedQueue<GroupChange> changes = new ConcurrentLinkedQueue<>();
     /** Hosts that announced themselves, with the groups they announced, until they are online to be joined. */
     private final Map<String, Set<String>> pendingJoins = new HashMap<>();
+    /** With replicas: each owned host's effective groups at the previous tick. */
+    private final Map<String, Set<String>> previous = new HashMap<>();
 
-    GroupCommands(AgentTransports transports, ActivityLog activity) {
+    private final boolean shared;
+
+    GroupCommands(AgentTransports transports, ActivityLog activity, boolean shared) {
         this.transports = transports;
         this.activity = activity;
+        this.shared = shared;
     }
 
     /** Groups assigned or removed over REST (any thread). */
@@ -38,6 +45,7 @@ final class GroupCommands {
     /** The host was deleted (tick thread). */
     void forget(String hostId) {
         pendingJoins.remove(hostId);
+        previous.remove(hostId);
     }
 
     /** Sends what is due to the online hosts; offline hosts get their joins when they next announce themselves. */
@@ -46,7 +54,7 @@ final class GroupCommands {
         online.forEach(h -> byId.put(h.hostId(), h));
         for (GroupChange g; (g = changes.poll()) != null; ) {
             DispatchHost host = byId.get(g.hostId());
-            if (host != null) {
+            if (host != null && !shared) {
                 AgentTransport t = transports.find(host.transport()).orElseThrow();
                 g.added().forEach(group -> join(t, host, group));
                 g.removed().forEach(group -> leave(t, host, group));
@@ -62,8 +70,25 @@ final class GroupCommands {
                     .filter(group -> !e.getValue().contains(group))
                     .sorted()
                     .forEach(group -> join(t, host, group));
+            previous.put(host.hostId(), Set.copyOf(host.groups()));
             return true;
         });
+        if (shared) {
+            sendDifferences(online);
+        }
+    }
+
+    private void sendDifferences(List<DispatchHost> online) {
+        for (DispatchHost host : online) {
+            Set<String> now = Set.copyOf(host.groups());
+            Set<String> before = previous.put(host.hostId(), now);
+            if (before == null || before.equals(now)) {
+                continue; // first tick owning it: the announcement's joins cover it
+            }
+            AgentTransport t = transports.find(host.transport()).orElseThrow();
+            now.stream().filter(g -> !before.contains(g)).sorted().forEach(g -> join(t, host, g));
+            before.stream().filter(g -> !now.contains(g)).sorted().forEach(g -> leave(t, host, g));
+        }
     }
 
     private void join(AgentTransport t, DispatchHost host, String group) {

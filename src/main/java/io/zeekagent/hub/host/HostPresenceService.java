@@ -1,5 +1,7 @@
 package io.zeekagent.hub.host;
 
+import io.zeekagent.hub.cluster.HostOwnership;
+import io.zeekagent.hub.cluster.HostsOrphaned;
 import io.zeekagent.hub.net.IpAddresses;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Hosts as agents make them: registration from announcements and liveness (ONLINE, OFFLINE, last seen). A hub
  * restart brings thousands of announcements at once, so {@link #apply} takes many changes and writes them in one
  * transaction with the hosts concerned read in one query. Publishes {@link HostAddressesChanged} inside the
- * transaction, as {@link HostService} does.
+ * transaction, as {@link HostService} does. With replicas ({@link HostOwnership}) an announcement claims the host for
+ * this replica and a departure only counts when this replica owned the host.
  */
 @Service
 public class HostPresenceService {
@@ -30,11 +34,13 @@ public class HostPresenceService {
 
     private final HostRepository hosts;
     private final ApplicationEventPublisher events;
+    private final HostOwnership ownership;
     private final Clock clock;
 
-    HostPresenceService(HostRepository hosts, ApplicationEventPublisher events, Clock clock) {
+    HostPresenceService(HostRepository hosts, ApplicationEventPublisher events, HostOwnership ownership, Clock clock) {
         this.hosts = hosts;
         this.events = events;
+        this.ownership = ownership;
         this.clock = clock;
     }
 
@@ -42,13 +48,21 @@ public class HostPresenceService {
      * Applies the changes in order, in one transaction.
      *
      * @return per change: for {@link PresenceChange.Announced} whether it was a reconnect (the host had been seen
-     *     before, so everything it should run must be delivered again); for {@link PresenceChange.Seen} and
-     *     {@link PresenceChange.Left} whether the host is known (an unknown host is not created)
+     *     before, so everything it should run must be delivered again); for {@link PresenceChange.Seen} whether
+     *     the host is known (an unknown host is not created); for {@link PresenceChange.Left} whether it is known
+     *     and this replica owned it
      */
     @Transactional
     public boolean[] apply(List<PresenceChange> changes) {
         Set<String> ids = new LinkedHashSet<>();
         changes.forEach(c -> ids.add(c.hostId()));
+        // Claim before reading: a leader releasing the same hosts holds their ownership rows until it commits.
+        changes.stream()
+                .filter(PresenceChange.Announced.class::isInstance)
+                .map(PresenceChange::hostId)
+                .sorted()
+                .distinct()
+                .forEach(ownership::claim);
         Map<String, Host> loaded = new HashMap<>();
         hosts.findAllById(ids).forEach(h -> loaded.put(h.getHostId(), h));
         Instant now = now();
@@ -58,13 +72,15 @@ public class HostPresenceService {
             Host host = loaded.get(change.hostId());
             if (change instanceof PresenceChange.Announced a) {
                 results[i] = host != null && host.getFirstSeen() != null;
+                ownership.claim(change.hostId()); // again: a departure earlier in this batch may have released it
                 loaded.put(change.hostId(), register(host, a.announcement(), now));
             } else if (host != null && change instanceof PresenceChange.Seen) {
                 results[i] = true;
                 seen(host, now);
             } else if (host != null) {
-                results[i] = true;
-                if (host.getStatus() == HostStatus.ONLINE) {
+                // Only the owner's view counts: the agent may already be connected to another replica.
+                results[i] = ownership.release(change.hostId());
+                if (results[i] && host.getStatus() == HostStatus.ONLINE) {
                     host.setStatus(HostStatus.OFFLINE);
                     host.setUpdatedAt(now);
                 }
@@ -98,6 +114,14 @@ public class HostPresenceService {
     @Transactional
     public boolean touch(String hostId) {
         return apply(List.of(new PresenceChange.Seen(hostId)))[0];
+    }
+
+    /** The leader released the hosts of dead replicas: they are OFFLINE until their agents reappear somewhere. */
+    @EventListener
+    @Transactional
+    public void hostsOrphaned(HostsOrphaned orphaned) {
+        int n = hosts.markOffline(orphaned.hostIds(), now());
+        log.info("Marked {} hosts of expired replicas {} OFFLINE", n, orphaned.replicaIds());
     }
 
     /** Ids of the hosts currently ONLINE. */

@@ -1,9 +1,11 @@
 package io.zeekagent.hub.host;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 /** Stored hosts. */
@@ -52,4 +54,13 @@ interface HostRepository extends JpaRepository<Host, String>, JpaSpecificationEx
 
     @Query("select h.hostId, a from Host h join h.assignedAddresses a")
     List<Object[]> findAssignedAddressPairs();
+
+    /**
+     * Marks the ONLINE hosts among {@code ids} OFFLINE in one statement. Leaves the version alone on purpose: a
+     * replica claiming one of them at the same time then writes ONLINE over it rather than failing.
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Host h set h.status = io.zeekagent.hub.host.HostStatus.OFFLINE, h.updatedAt = :now"
+            + " where h.hostId in :ids and h.status = io.zeekagent.hub.host.HostStatus.ONLINE")
+    int markOffline(Collection<String> ids, Instant now);
 }

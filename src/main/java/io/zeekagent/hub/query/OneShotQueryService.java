@@ -1,6 +1,7 @@
 package io.zeekagent.hub.query;
 
 import io.zeekagent.hub.activity.ActivityLog;
+import io.zeekagent.hub.cluster.HostOwnership;
 import io.zeekagent.hub.dispatch.AgentTransport;
 import io.zeekagent.hub.dispatch.AgentTransports;
 import io.zeekagent.hub.dispatch.ExecuteCommand;
@@ -41,6 +42,7 @@ public class OneShotQueryService implements RowHandler {
     private final ActivityLog activity;
     private final JsonMapper json;
     private final QueryProperties properties;
+    private final HostOwnership ownership;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final List<OneShotQueryStore.PendingRow> buffer = new ArrayList<>();
 
@@ -50,13 +52,15 @@ public class OneShotQueryService implements RowHandler {
             OneShotQueryStore store,
             ActivityLog activity,
             JsonMapper json,
-            QueryProperties properties) {
+            QueryProperties properties,
+            HostOwnership ownership) {
         this.planner = planner;
         this.transports = transports;
         this.store = store;
         this.activity = activity;
         this.json = json;
         this.properties = properties;
+        this.ownership = ownership;
     }
 
     /** Whether a cookie names a one-shot query rather than a subscription. */
@@ -84,11 +88,21 @@ public class OneShotQueryService implements RowHandler {
         List<String> sent = new ArrayList<>();
         List<String> notSent = new ArrayList<>();
         List<Runnable> sends = new ArrayList<>();
-        for (QueryTarget t : planner.targets(request.hostSet(), request.groupSet())) {
+        List<QueryTarget> targets = planner.targets(request.hostSet(), request.groupSet());
+        Set<String> owned = ownership.isShared()
+                ? ownership.ownedAmong(targets.stream().map(QueryTarget::hostId).toList())
+                : Set.of();
+        boolean routed = false;
+        for (QueryTarget t : targets) {
             Optional<AgentTransport> transport = t.online() && t.transport() != null
                     ? transports.reachable(t.transport(), t.hostId())
                     : Optional.empty();
-            if (transport.isPresent()) {
+            if (ownership.isShared() && t.online() && t.transport() != null && !owned.contains(t.hostId())) {
+                // Another replica holds the agent: it sends when it next reads unsent targets (OwnedQueryTargets).
+                sent.add(t.hostId());
+                hosts.add(new HostAnswer(t.hostId(), "PENDING", null, null, List.of(), null));
+                routed = true;
+            } else if (transport.isPresent()) {
                 sent.add(t.hostId());
                 hosts.add(new HostAnswer(t.hostId(), "PENDING", now, null, List.of(), null));
                 sends.add(() -> transport.get().execute(t.hostId(), command));
@@ -98,7 +112,7 @@ public class OneShotQueryService implements RowHandler {
             }
         }
         store.create(new OneShotQueryStore.Header(id, request.query(), columns, now), hosts);
-        Active a = new Active(id, columns, now, ConcurrentHashMap.newKeySet(), new CompletableFuture<>(), tap);
+        Active a = new Active(id, columns, now, ConcurrentHashMap.newKeySet(), new CompletableFuture<>(), tap, routed);
         a.pending().addAll(sent);
         if (sent.isEmpty()) {
             a.done().complete(null);
@@ -206,8 +220,12 @@ public class OneShotQueryService implements RowHandler {
     /** A target is no longer awaited; the last one completes the poll, after {@code settleMillis} for late rows. */
     private static void answered(Active a, String hostId, long settleMillis) {
         if (a.pending().remove(hostId) && a.pending().isEmpty()) {
-            CompletableFuture.delayedExecutor(settleMillis, TimeUnit.MILLISECONDS)
-                    .execute(() -> a.done().complete(null));
+            if (settleMillis <= 0) {
+                a.done().complete(null); // at once: a poll arriving now must not race a zero delay
+            } else {
+                CompletableFuture.delayedExecutor(settleMillis, TimeUnit.MILLISECONDS)
+                        .execute(() -> a.done().complete(null));
+            }
         }
     }
 
@@ -222,6 +240,16 @@ public class OneShotQueryService implements RowHandler {
             buffer.clear();
         }
         store.addRows(rows);
+    }
+
+    /** Queries with targets on other replicas: their answers arrive in the database, not through {@link #accept}. */
+    @Scheduled(fixedDelay = 250)
+    void pollRoutedAnswers() {
+        for (Active a : active.values()) {
+            if (a.routed() && !a.done().isDone()) {
+                store.settled(a.id()).forEach(hostId -> answered(a, hostId, 0));
+            }
+        }
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT10M")
@@ -249,5 +277,6 @@ public class OneShotQueryService implements RowHandler {
             Instant createdAt,
             Set<String> pending,
             CompletableFuture<@Nullable Void> done,
-            @Nullable Consumer<AgentRow> tap) {}
+            @Nullable Consumer<AgentRow> tap,
+            boolean routed) {}
 }

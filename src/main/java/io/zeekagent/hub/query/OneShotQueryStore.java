@@ -35,6 +35,9 @@ class OneShotQueryStore {
     /** A stored query's header. */
     record Header(String id, String query, List<String> columns, Instant createdAt) {}
 
+    /** A target left for its owner replica to send to. */
+    record Unsent(String queryId, String hostId, String query) {}
+
     /** A row waiting to be written. */
     record PendingRow(String queryId, String hostId, Instant receivedAt, String json) {}
 
@@ -149,6 +152,45 @@ class OneShotQueryStore {
                         rows.getOrDefault(rs.getString("host_id"), List.of()),
                         rs.getString("error")),
                 id);
+    }
+
+    /**
+     * Targets created on a replica that does not own them: PENDING and never sent, in queries created since
+     * {@code since}.
+     */
+    @Transactional(readOnly = true)
+    List<Unsent> unsent(Instant since) {
+        return jdbc.query(
+                "SELECT h.query_id, h.host_id, q.query_text FROM one_shot_query_hosts h"
+                        + " JOIN one_shot_queries q ON q.id = h.query_id"
+                        + " WHERE h.state = 'PENDING' AND h.sent_at IS NULL AND q.created_at >= ?",
+                (rs, i) -> new Unsent(rs.getString(1), rs.getString(2), rs.getString(3)),
+                utc(since));
+    }
+
+    /**
+     * Takes the sending of a target for this replica.
+     *
+     * @return whether it was still unsent (only then may it be sent: exactly once across replicas)
+     */
+    @Transactional
+    boolean markSent(String queryId, String hostId, Instant at) {
+        return jdbc.update(
+                        "UPDATE one_shot_query_hosts SET sent_at = ? WHERE query_id = ? AND host_id = ?"
+                                + " AND sent_at IS NULL AND state = 'PENDING'",
+                        utc(at),
+                        queryId,
+                        hostId)
+                == 1;
+    }
+
+    /** The targets of a query that are no longer PENDING (answered or failed, on whichever replica). */
+    @Transactional(readOnly = true)
+    List<String> settled(String queryId) {
+        return jdbc.queryForList(
+                "SELECT host_id FROM one_shot_query_hosts WHERE query_id = ? AND state <> 'PENDING'",
+                String.class,
+                queryId);
     }
 
     @Transactional

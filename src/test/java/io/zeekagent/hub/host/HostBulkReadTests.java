@@ -2,6 +2,7 @@ package io.zeekagent.hub.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zeekagent.hub.cluster.HostOwnership;
 import io.zeekagent.hub.net.Cidr;
 import java.time.Clock;
 import java.util.HashMap;
@@ -72,6 +73,11 @@ class HostBulkReadTests {
         @Bean
         Clock clock() {
             return Clock.systemUTC();
+        }
+
+        @Bean
+        HostOwnership hostOwnership() {
+            return HostOwnership.everyHost();
         }
 
         @Override

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 
 import io.zeekagent.hub.activity.ActivityLog;
 import io.zeekagent.hub.broker.BrokerValue;
+import io.zeekagent.hub.cluster.HostOwnership;
 import io.zeekagent.hub.dispatch.AgentTransport;
 import io.zeekagent.hub.dispatch.AgentTransports;
 import io.zeekagent.hub.result.AgentRow;
@@ -49,7 +50,8 @@ class OneShotQueryServiceTests {
                 mock(ActivityLog.class),
                 json,
                 new QueryProperties(
-                        Duration.ofSeconds(60), Duration.ZERO, Duration.ofDays(1), "ZeekAgent::query_result"));
+                        Duration.ofSeconds(60), Duration.ZERO, Duration.ofDays(1), "ZeekAgent::query_result"),
+                HostOwnership.everyHost());
     }
 
     @Test
