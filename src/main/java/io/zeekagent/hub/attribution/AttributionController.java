@@ -46,16 +46,17 @@ class AttributionController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "attributeConnection",
             summary = "Attribute one conn.log record",
             description = "Takes a Zeek conn.log record (flat `id.orig_h` or nested `id: {orig_h}` form; other"
                     + " conn.log fields are ignored) and returns the socket events of the originator's and the"
-                    + " responder's hosts that match it (DESIGN §7), with its Community ID. Unknown addresses give"
+                    + " responder's hosts that match it, with its Community ID. Unknown addresses give"
                     + " empty arrays; an invalid address or port is a 400 naming the field.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
                                     @Content(
-                                            schema = @Schema(type = "object"),
+                                            schema = @Schema(ref = ConnRecordSchemas.REF),
                                             examples = {
                                                 @ExampleObject(name = "flat", value = RECORD_EXAMPLE),
                                                 @ExampleObject(name = "nested", value = """
@@ -112,6 +113,7 @@ class AttributionController {
             consumes = {NDJSON, TSV, MediaType.TEXT_PLAIN_VALUE},
             produces = {NDJSON, TSV})
     @Operation(
+            operationId = "attributeConnLog",
             summary = "Attribute a whole conn.log, streamed",
             description = "NDJSON (Zeek JSON logs) in, NDJSON out with `orig_seuids`, `resp_seuids` and"
                     + " `community_id` added before each record's closing brace, every original field kept in order."

@@ -38,6 +38,7 @@ class SocketEventController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
+            operationId = "ingestSocketEvents",
             summary = "Store a batch of socket events",
             description = "Answers 201 once the batch is committed and indexed for attribution, with the seuids in"
                     + " request order. Every invalid field is reported in one 400 (`[index].field`); nothing is"
@@ -60,7 +61,10 @@ class SocketEventController {
     }
 
     @GetMapping
-    @Operation(summary = "List socket events", description = "Oldest first; filter by host and by event time.")
+    @Operation(
+            operationId = "listSocketEvents",
+            summary = "List socket events",
+            description = "Oldest first; filter by host and by event time.")
     PageResponse<SocketEventResponse> list(
             @Parameter(description = "only this host's events") @RequestParam(required = false) @Nullable String hostId,
             @Parameter(description = "only events at or after this ISO-8601 time", example = "2026-11-30T00:00:00Z")
@@ -74,7 +78,7 @@ class SocketEventController {
     }
 
     @GetMapping("/{seuid}")
-    @Operation(summary = "Read one socket event")
+    @Operation(operationId = "getSocketEvent", summary = "Read one socket event")
     @ApiResponse(responseCode = "200", description = "The event")
     @ApiResponse(
             responseCode = "404",
