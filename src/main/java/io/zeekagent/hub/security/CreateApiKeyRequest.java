@@ -16,7 +16,7 @@ record CreateApiKeyRequest(
         @Schema(example = "soar-playbooks")
         @NotBlank
         @Size(max = 100)
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain control characters")
         String name,
 
         @Schema(

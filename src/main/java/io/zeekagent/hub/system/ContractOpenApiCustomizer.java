@@ -67,6 +67,7 @@ class ContractOpenApiCustomizer implements OpenApiCustomizer {
         // Added here, not only in the OpenAPI bean: springdoc drops schemas nothing referred to before customizers ran.
         openApi.getComponents().addSchemas(ProblemSchema.NAME, ProblemSchema.problem());
         OpenApiEnums.declare(openApi);
+        openApi.getComponents().getSchemas().values().forEach(ContractOpenApiCustomizer::nullableReferences);
         if (openApi.getPaths() != null) {
             openApi.getPaths().forEach(this::customisePath);
         }
@@ -80,6 +81,30 @@ class ContractOpenApiCustomizer implements OpenApiCustomizer {
                             .thenComparing(Tag::getName))
                     .toList());
         }
+    }
+
+    /**
+     * springdoc writes a nullable reference as {@code {type: null, $ref: X}}, which no value satisfies; JSON Schema
+     * 2020-12 says it as {@code oneOf: [{$ref: X}, {type: null}]}.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void nullableReferences(Schema<?> schema) {
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties == null) {
+            return;
+        }
+        properties.replaceAll((name, property) -> {
+            boolean onlyNull = property.getTypes() != null
+                    && property.getTypes().size() == 1
+                    && property.getTypes().contains("null");
+            if (property.get$ref() == null || !onlyNull) {
+                return property;
+            }
+            Schema wrapper = new Schema<>();
+            wrapper.setDescription(property.getDescription());
+            wrapper.oneOf(List.of(new Schema<>().$ref(property.get$ref()), typed("null")));
+            return wrapper;
+        });
     }
 
     private void customisePath(String path, PathItem item) {

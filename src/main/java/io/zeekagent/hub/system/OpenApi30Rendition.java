@@ -99,12 +99,24 @@ final class OpenApi30Rendition {
                 }
             }
             schema.remove("type");
-            if (!concrete.isEmpty()) {
+            if (concrete.size() == 1) {
                 schema.put("type", concrete.get(0));
+            } else if (concrete.size() > 1) {
+                ArrayNode anyOf = schema.putArray("anyOf");
+                concrete.forEach(t -> anyOf.addObject().put("type", t));
             }
             if (nullable) {
                 schema.put("nullable", true);
             }
+        } else if (type != null && "null".equals(type.asString())) {
+            schema.remove("type");
+            schema.put("nullable", true);
+        }
+        nullAlternative(schema, "oneOf");
+        nullAlternative(schema, "anyOf");
+        if (schema.has("nullable") && !schema.has("type")) {
+            // 3.0 wants a type beside nullable; the nullable alternatives here are objects or strings.
+            schema.put("type", schema.has("anyOf") ? "string" : "object");
         }
         if (schema.get("examples") instanceof ArrayNode examples) {
             schema.remove("examples");
@@ -128,6 +140,25 @@ final class OpenApi30Rendition {
         schema(schema.get("not"));
         for (String composite : List.of("allOf", "oneOf", "anyOf")) {
             eachElement(schema.get(composite), OpenApi30Rendition::schema);
+        }
+    }
+
+    /** {@code oneOf: [X, {type: null}]} is 3.1's nullable X; 3.0 says {@code oneOf: [X], nullable: true}. */
+    private static void nullAlternative(ObjectNode schema, String composite) {
+        if (schema.get(composite) instanceof ArrayNode alternatives) {
+            for (int i = alternatives.size() - 1; i >= 0; i--) {
+                JsonNode t = alternatives.get(i).get("type");
+                if (t != null
+                        && "null".equals(t.asString())
+                        && alternatives.get(i).size() == 1) {
+                    alternatives.remove(i);
+                    schema.put("nullable", true);
+                }
+            }
+            if (alternatives.size() == 1) {
+                schema.remove(composite);
+                schema.set("allOf", alternatives);
+            }
         }
     }
 

@@ -160,11 +160,8 @@ final class Swagger20Rendition {
                 ? schema(media.get("schema"))
                 : NODES.objectNode().put("type", "string");
         JsonNode example = example(media);
-        if (example != null && !schema.has("example") && !schema.has("$ref")) {
+        if (example != null && !schema.has("example") && !schema.has("$ref") && fits(example, schema)) {
             schema.set("example", example);
-        }
-        if (example != null) {
-            out.putObject("x-examples").set(firstMediaType(body.get("content")), example);
         }
         out.set("schema", schema);
         return out;
@@ -176,10 +173,6 @@ final class Swagger20Rendition {
         JsonNode media = preferredMedia(response.get("content"));
         if (media != null && media.has("schema")) {
             out.set("schema", schema(media.get("schema")));
-        }
-        JsonNode example = example(media);
-        if (example != null) {
-            out.putObject("examples").set(firstMediaType(response.get("content")), example);
         }
         if (response.get("headers") instanceof ObjectNode headers) {
             ObjectNode outHeaders = out.putObject("headers");
@@ -215,6 +208,11 @@ final class Swagger20Rendition {
         }
         schema.remove(List.of("writeOnly", "discriminator"));
         for (String composite : List.of("oneOf", "anyOf")) {
+            if (schema.get(composite) instanceof ArrayNode alternatives && primitives(alternatives)) {
+                // string-or-number and the like: 2.0 has no union, and every such field accepts the string form.
+                schema.remove(composite);
+                schema.put("type", alternatives.get(0).get("type").asString());
+            }
             if (schema.has(composite)) {
                 JsonNode alternatives = schema.remove(composite);
                 OpenApi30Rendition.eachElement(alternatives, Swagger20Rendition::rewrite);
@@ -229,6 +227,25 @@ final class Swagger20Rendition {
         rewrite(schema.get("items"));
         rewrite(schema.get("additionalProperties"));
         OpenApi30Rendition.eachElement(schema.get("allOf"), Swagger20Rendition::rewrite);
+    }
+
+    private static boolean primitives(ArrayNode alternatives) {
+        for (JsonNode a : alternatives) {
+            if (a.size() != 1 || !a.has("type") || "object".equals(a.get("type").asString())) {
+                return false;
+            }
+        }
+        return !alternatives.isEmpty();
+    }
+
+    private static boolean fits(JsonNode example, ObjectNode schema) {
+        String type = schema.path("type").asString("object");
+        return switch (type) {
+            case "object" -> example.isObject();
+            case "array" -> example.isArray();
+            case "string" -> example.isString();
+            default -> example.isValueNode();
+        };
     }
 
     private static void securityDefinitions(ObjectNode openApi30, ObjectNode doc) {
@@ -264,13 +281,6 @@ final class Swagger20Rendition {
             }
         }
         return content.values().iterator().next();
-    }
-
-    private static String firstMediaType(@Nullable JsonNode content) {
-        if (content == null || content.has("application/json")) {
-            return "application/json";
-        }
-        return content.propertyNames().iterator().next();
     }
 
     private static @Nullable JsonNode example(@Nullable JsonNode media) {

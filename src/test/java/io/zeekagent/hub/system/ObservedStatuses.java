@@ -36,6 +36,7 @@ final class ObservedStatuses {
             Map.entry("ingestSocketEvents", Set.of(201, 400, 403, 413, 422)),
             Map.entry("listSocketEvents", Set.of(200, 400)),
             Map.entry("getSocketEvent", Set.of(200, 404)),
+            Map.entry("listContacts", Set.of(200, 400)),
             Map.entry("listActivity", Set.of(200, 400)),
             Map.entry("listWebSocketAgents", Set.of(200)),
             Map.entry("getWebSocketAgent", Set.of(200, 404)),
