@@ -48,10 +48,11 @@ class AttributionController {
     @Operation(
             operationId = "attributeConnection",
             summary = "Attribute one conn.log record",
-            description = "Takes a Zeek conn.log record (flat `id.orig_h` or nested `id: {orig_h}` form; other"
-                    + " conn.log fields are ignored) and returns the socket events of the originator's and the"
-                    + " responder's hosts that match it, with its Community ID. Unknown addresses give"
-                    + " empty arrays; an invalid address or port is a 400 naming the field.",
+            description =
+                    "Takes a Zeek conn.log record (flat `id.orig_h` or nested `id: {orig_h}` form) or a Suricata EVE"
+                            + " record (`src_ip`, `src_port`, `dest_ip`, `dest_port`, `proto`, `timestamp`); other fields are ignored and returns the socket events of the originator's and the"
+                            + " responder's hosts that match it, with its Community ID. Unknown addresses give"
+                            + " empty arrays; an invalid address or port is a 400 naming the field.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -62,7 +63,11 @@ class AttributionController {
                                                 @ExampleObject(name = "nested", value = """
                                             {"uid": "CHhAvVGS1DHFjwGM9", "ts": 1795996800.25,
                                              "id": {"orig_h": "10.0.0.1", "orig_p": 50000, "resp_h": "10.0.0.2",
-                                             "resp_p": 443}, "proto": "tcp"}""")
+                                             "resp_p": 443}, "proto": "tcp"}"""),
+                                                @ExampleObject(name = "suricata-eve", value = """
+                                            {"timestamp": "2026-11-30T00:00:00.250000+0000", "event_type": "alert",
+                                             "src_ip": "10.0.0.1", "src_port": 50000, "dest_ip": "10.0.0.2",
+                                             "dest_port": 443, "proto": "TCP"}""")
                                             })))
     @ApiResponse(
             responseCode = "200",
