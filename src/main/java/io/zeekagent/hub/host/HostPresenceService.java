@@ -56,6 +56,7 @@ public class HostPresenceService {
         for (int i = 0; i < results.length; i++) {
             PresenceChange change = changes.get(i);
             Host host = loaded.get(change.hostId());
+            HostStatus before = host == null ? null : host.getStatus();
             if (change instanceof PresenceChange.Announced a) {
                 results[i] = host != null && host.getFirstSeen() != null;
                 loaded.put(change.hostId(), register(host, a.announcement(), now));
@@ -68,6 +69,10 @@ public class HostPresenceService {
                     host.setStatus(HostStatus.OFFLINE);
                     host.setUpdatedAt(now);
                 }
+            }
+            Host after = loaded.get(change.hostId());
+            if (after != null && after.getStatus() != before) {
+                events.publishEvent(new HostStatusChanged(change.hostId(), after.getStatus()));
             }
         }
         return results;

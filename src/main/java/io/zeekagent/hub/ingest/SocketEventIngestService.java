@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,7 @@ public class SocketEventIngestService {
     private final AttributionService attribution;
     private final IngestProperties properties;
     private final AgentEventWriter writer;
+    private final ObjectProvider<StoredEventsObserver> observers;
     private final Counter written;
     private final Counter droppedFull;
     private final Counter droppedInvalid;
@@ -46,7 +48,9 @@ public class SocketEventIngestService {
             TransactionTemplate tx,
             AttributionService attribution,
             IngestProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ObjectProvider<StoredEventsObserver> observers) {
+        this.observers = observers;
         this.store = store;
         this.tx = tx;
         this.attribution = attribution;
@@ -186,6 +190,14 @@ public class SocketEventIngestService {
             entries.add(e.toEntry());
         }
         attribution.index(entries);
+        observers.forEach(observer -> {
+            if (observer.interested()) {
+                for (StoredSocketEvent e : events) {
+                    SocketEventInput in = e.input();
+                    observer.stored(in.hostId(), in.remoteAddress(), in.remotePort(), in.pid(), in.exe(), in.time());
+                }
+            }
+        });
     }
 
     private Instant receivedAt() {

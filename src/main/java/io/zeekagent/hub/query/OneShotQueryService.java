@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,13 +44,17 @@ public class OneShotQueryService implements RowHandler {
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final List<OneShotQueryStore.PendingRow> buffer = new ArrayList<>();
 
+    private final ObjectProvider<QueryCompletionObserver> observers;
+
     OneShotQueryService(
             QueryPlanner planner,
             AgentTransports transports,
             OneShotQueryStore store,
             ActivityLog activity,
             JsonMapper json,
-            QueryProperties properties) {
+            QueryProperties properties,
+            ObjectProvider<QueryCompletionObserver> observers) {
+        this.observers = observers;
         this.planner = planner;
         this.transports = transports;
         this.store = store;
@@ -90,6 +95,8 @@ public class OneShotQueryService implements RowHandler {
         store.create(new OneShotQueryStore.Header(id, request.query(), columns, now), hosts);
         Active a = new Active(id, columns, now, ConcurrentHashMap.newKeySet(), new CompletableFuture<>());
         a.pending().addAll(sent);
+        int targets = sent.size();
+        a.done().thenRun(() -> observers.forEach(o -> o.completed(id, request.query(), targets)));
         if (sent.isEmpty()) {
             a.done().complete(null);
         }

@@ -20,6 +20,7 @@ final class AccessPolicy {
             AccessRule.open(
                     "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**"),
             AccessRule.require(Role.ADMIN, "/api/v1/api-keys", "/api/v1/api-keys/**"),
+            AccessRule.require(Role.ADMIN, "/api/v1/webhooks", "/api/v1/webhooks/**"),
             AccessRule.require(Role.READER, HttpMethod.GET, "/api/**"),
             AccessRule.require(Role.READER, HttpMethod.HEAD, "/api/**"),
             AccessRule.require(Role.READER, HttpMethod.POST, "/api/v1/attributions", "/api/v1/attributions/**"),

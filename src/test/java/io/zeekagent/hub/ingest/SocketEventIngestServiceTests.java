@@ -61,7 +61,9 @@ class SocketEventIngestServiceTests {
                 new TransactionTemplate(transactions),
                 attribution,
                 new IngestProperties(3, Duration.ofMillis(20), 100, 4),
-                meters);
+                meters,
+                new org.springframework.beans.factory.support.DefaultListableBeanFactory()
+                        .getBeanProvider(StoredEventsObserver.class));
     }
 
     @AfterEach

@@ -49,7 +49,9 @@ class OneShotQueryServiceTests {
                 mock(ActivityLog.class),
                 json,
                 new QueryProperties(
-                        Duration.ofSeconds(60), Duration.ZERO, Duration.ofDays(1), "ZeekAgent::query_result"));
+                        Duration.ofSeconds(60), Duration.ZERO, Duration.ofDays(1), "ZeekAgent::query_result"),
+                new org.springframework.beans.factory.support.DefaultListableBeanFactory()
+                        .getBeanProvider(QueryCompletionObserver.class));
     }
 
     @Test

@@ -1,0 +1,5 @@
+/** Tests for the webhook feature. */
+@NullMarked
+package io.zeekagent.hub.webhook;
+
+import org.jspecify.annotations.NullMarked;
