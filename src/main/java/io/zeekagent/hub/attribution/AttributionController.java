@@ -65,7 +65,7 @@ class AttributionController {
                                              "id": {"orig_h": "10.0.0.1", "orig_p": 50000, "resp_h": "10.0.0.2",
                                              "resp_p": 443}, "proto": "tcp"}"""),
                                                 @ExampleObject(name = "suricata-eve", value = """
-                                            {"timestamp": "2026-11-30T00:00:00.250000+0000", "event_type": "alert",
+                                            {"timestamp": "2026-11-30T00:00:00.250000+0000",
                                              "src_ip": "10.0.0.1", "src_port": 50000, "dest_ip": "10.0.0.2",
                                              "dest_port": 443, "proto": "TCP"}""")
                                             })))

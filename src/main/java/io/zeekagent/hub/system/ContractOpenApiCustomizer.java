@@ -139,7 +139,7 @@ class ContractOpenApiCustomizer implements OpenApiCustomizer {
         addProblem(responses, "503");
         responses.forEach(ContractOpenApiCustomizer::customiseResponse);
         if (operation.getParameters() != null) {
-            operation.getParameters().forEach(ContractOpenApiCustomizer::bound);
+            operation.getParameters().forEach(p -> bound(path, p));
         }
         ApiResponses sorted = new ApiResponses();
         responses.keySet().stream()
@@ -186,7 +186,12 @@ class ContractOpenApiCustomizer implements OpenApiCustomizer {
         return new Header().description(description).schema(typed(type));
     }
 
-    private static void bound(Parameter parameter) {
+    private static void bound(String path, Parameter parameter) {
+        if ("path".equals(parameter.getIn())
+                && (parameter.getDescription() == null
+                        || parameter.getDescription().isBlank())) {
+            parameter.setDescription(pathParameterDescription(path, parameter.getName()));
+        }
         if (!"query".equals(parameter.getIn()) || parameter.getSchema() == null) {
             return;
         }
@@ -198,6 +203,20 @@ class ContractOpenApiCustomizer implements OpenApiCustomizer {
             parameter.getSchema().setMaximum(BigDecimal.valueOf(Paging.MAX_SIZE));
             parameter.setDescription("Page size, 1.." + Paging.MAX_SIZE);
         }
+    }
+
+    /** "The subscription's id" for {@code id} under {@code /api/v1/subscriptions/{id}}, and the like. */
+    private static String pathParameterDescription(String path, String name) {
+        String[] segments = path.split("/");
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].equals("{" + name + "}")) {
+                String collection = segments[i - 1].replace("-", " ");
+                String resource =
+                        collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
+                return "The " + resource + "'s " + (name.equals("id") ? "id" : name);
+            }
+        }
+        return "The " + name;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

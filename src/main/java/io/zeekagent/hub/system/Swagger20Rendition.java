@@ -209,11 +209,10 @@ final class Swagger20Rendition {
         schema.remove(List.of("writeOnly", "discriminator"));
         for (String composite : List.of("oneOf", "anyOf")) {
             if (schema.get(composite) instanceof ArrayNode alternatives && primitives(alternatives)) {
-                // string-or-number and the like: 2.0 has no union, and every such field accepts the string form.
+                // string-or-number and the like: 2.0 has no union, so the schema stays untyped (any value).
                 schema.remove(composite);
-                schema.put("type", alternatives.get(0).get("type").asString());
-            }
-            if (schema.has(composite)) {
+                schema.set("x-" + composite, alternatives);
+            } else if (schema.has(composite)) {
                 JsonNode alternatives = schema.remove(composite);
                 OpenApi30Rendition.eachElement(alternatives, Swagger20Rendition::rewrite);
                 schema.set("x-" + composite, alternatives);
