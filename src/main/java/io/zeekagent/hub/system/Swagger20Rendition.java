@@ -153,7 +153,7 @@ final class Swagger20Rendition {
         ObjectNode out = NODES.objectNode();
         out.put("in", "body");
         out.put("name", "body");
-        copy(body, out, "description");
+        out.put("description", body.path("description").asString("The request body"));
         out.put("required", body.path("required").asBoolean(false));
         JsonNode media = preferredMedia(body.get("content"));
         ObjectNode schema = media != null && media.has("schema")
