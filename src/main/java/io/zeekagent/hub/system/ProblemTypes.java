@@ -38,6 +38,7 @@ public final class ProblemTypes {
             "websocket-agent-not-found",
             "socket-event-not-found",
             "api-key-not-found",
+            "webhook-not-found",
             // 409, 413, 422
             "host-exists",
             "group-exists",
@@ -47,6 +48,7 @@ public final class ProblemTypes {
             "conflict",
             "concurrent-change",
             "idempotency-key-in-use",
+            "too-many-webhooks",
             "payload-too-large",
             "idempotency-key-reused",
             // 503, 500 and Spring MVC's own (405, 406, 415...)
