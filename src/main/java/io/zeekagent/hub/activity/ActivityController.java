@@ -31,6 +31,7 @@ class ActivityController {
 
     @GetMapping
     @Operation(
+            operationId = "listActivity",
             summary = "List activity entries, newest first",
             description = "The same entries as the zeek-agent.log file (Zeek ASCII format, read it with zeek-cut).")
     PageResponse<ActivityEntryResponse> list(

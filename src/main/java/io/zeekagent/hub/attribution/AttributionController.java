@@ -46,22 +46,28 @@ class AttributionController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "attributeConnection",
             summary = "Attribute one conn.log record",
-            description = "Takes a Zeek conn.log record (flat `id.orig_h` or nested `id: {orig_h}` form; other"
-                    + " conn.log fields are ignored) and returns the socket events of the originator's and the"
-                    + " responder's hosts that match it (DESIGN §7), with its Community ID. Unknown addresses give"
-                    + " empty arrays; an invalid address or port is a 400 naming the field.",
+            description =
+                    "Takes a Zeek conn.log record (flat `id.orig_h` or nested `id: {orig_h}` form) or a Suricata EVE"
+                            + " record (`src_ip`, `src_port`, `dest_ip`, `dest_port`, `proto`, `timestamp`); other fields are ignored and returns the socket events of the originator's and the"
+                            + " responder's hosts that match it, with its Community ID. Unknown addresses give"
+                            + " empty arrays; an invalid address or port is a 400 naming the field.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
                                     @Content(
-                                            schema = @Schema(type = "object"),
+                                            schema = @Schema(ref = ConnRecordSchemas.REF),
                                             examples = {
                                                 @ExampleObject(name = "flat", value = RECORD_EXAMPLE),
                                                 @ExampleObject(name = "nested", value = """
                                             {"uid": "CHhAvVGS1DHFjwGM9", "ts": 1795996800.25,
                                              "id": {"orig_h": "10.0.0.1", "orig_p": 50000, "resp_h": "10.0.0.2",
-                                             "resp_p": 443}, "proto": "tcp"}""")
+                                             "resp_p": 443}, "proto": "tcp"}"""),
+                                                @ExampleObject(name = "suricata-eve", value = """
+                                            {"timestamp": "2026-11-30T00:00:00.250000+0000",
+                                             "src_ip": "10.0.0.1", "src_port": 50000, "dest_ip": "10.0.0.2",
+                                             "dest_port": 443, "proto": "TCP"}""")
                                             })))
     @ApiResponse(
             responseCode = "200",
@@ -112,6 +118,7 @@ class AttributionController {
             consumes = {NDJSON, TSV, MediaType.TEXT_PLAIN_VALUE},
             produces = {NDJSON, TSV})
     @Operation(
+            operationId = "attributeConnLog",
             summary = "Attribute a whole conn.log, streamed",
             description = "NDJSON (Zeek JSON logs) in, NDJSON out with `orig_seuids`, `resp_seuids` and"
                     + " `community_id` added before each record's closing brace, every original field kept in order."

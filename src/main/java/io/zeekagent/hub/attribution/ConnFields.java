@@ -4,6 +4,8 @@ import io.zeekagent.hub.net.IpAddress;
 import io.zeekagent.hub.system.FieldProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +24,30 @@ final class ConnFields {
     static final String RESP_P = "id.resp_p";
     static final String PROTO = "proto";
 
-    /** Every name {@link #set} knows, flat and nested ({@code id: {orig_h}}) spelling. */
-    static final List<String> NAMES =
-            List.of(UID, TS, ORIG_H, "orig_h", ORIG_P, "orig_p", RESP_H, "resp_h", RESP_P, "resp_p", PROTO);
+    /**
+     * Every name {@link #set} knows: Zeek's flat and nested ({@code id: {orig_h}}) spellings, then Suricata EVE's
+     * ({@code src_ip}..., source = originator), so IDS alerts attribute without reshaping.
+     */
+    static final List<String> NAMES = List.of(
+            UID,
+            TS,
+            ORIG_H,
+            "orig_h",
+            ORIG_P,
+            "orig_p",
+            RESP_H,
+            "resp_h",
+            RESP_P,
+            "resp_p",
+            PROTO,
+            "src_ip",
+            "src_port",
+            "dest_ip",
+            "dest_port",
+            "timestamp");
+
+    /** Suricata's EVE timestamp: ISO-8601 with a {@code +0000} offset (no colon), which {@link Instant} refuses. */
+    private static final DateTimeFormatter EVE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[.SSSSSS]xx");
 
     @Nullable
     String uid;
@@ -58,11 +81,11 @@ final class ConnFields {
     boolean set(String name, @Nullable String value) {
         switch (name) {
             case UID -> uid = value;
-            case TS -> ts = value;
-            case ORIG_H, "orig_h" -> origH = value;
-            case ORIG_P, "orig_p" -> origP = value;
-            case RESP_H, "resp_h" -> respH = value;
-            case RESP_P, "resp_p" -> respP = value;
+            case TS, "timestamp" -> ts = value;
+            case ORIG_H, "orig_h", "src_ip" -> origH = value;
+            case ORIG_P, "orig_p", "src_port" -> origP = value;
+            case RESP_H, "resp_h", "dest_ip" -> respH = value;
+            case RESP_P, "resp_p", "dest_port" -> respP = value;
             case PROTO -> proto = value;
             default -> {
                 return false;
@@ -123,7 +146,10 @@ final class ConnFields {
             if ((first >= '0' && first <= '9') && ts.indexOf('-') < 0) {
                 return new BigDecimal(ts).movePointRight(3).longValue();
             }
-            return Instant.parse(ts).toEpochMilli();
+            if (ts.length() < 6 || ts.endsWith("Z") || ts.charAt(ts.length() - 3) == ':') {
+                return Instant.parse(ts).toEpochMilli();
+            }
+            return OffsetDateTime.parse(ts, EVE_TIME).toInstant().toEpochMilli();
         } catch (NumberFormatException | DateTimeParseException e) {
             problems.add(new FieldProblem(TS, "'" + ts + "' is neither epoch seconds nor an ISO-8601 time"));
             return ConnectionTuple.UNKNOWN_TIME;

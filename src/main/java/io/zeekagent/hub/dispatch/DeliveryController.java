@@ -25,6 +25,7 @@ class DeliveryController {
 
     @GetMapping("/api/v1/subscriptions/{id}/deliveries")
     @Operation(
+            operationId = "listSubscriptionDeliveries",
             summary = "Deliveries of a subscription",
             description = "Per host: the version last sent, SUBSCRIBED/UNSUBSCRIBED/FAILED, when and why. A host the"
                     + " subscription targets whose agent lacks a table the query reads (v2's processes on a v1 agent)"
@@ -32,6 +33,7 @@ class DeliveryController {
                     + " The dispatcher converges within one tick (hub.dispatch.interval) of any change. A deleted"
                     + " subscription's deliveries (its unsubscribes) stay readable; 404 when the subscription is"
                     + " unknown and nothing was ever sent of it.")
+    @ApiResponse(responseCode = "200", description = "One page of deliveries")
     @ApiResponse(
             responseCode = "404",
             description = "No such subscription",

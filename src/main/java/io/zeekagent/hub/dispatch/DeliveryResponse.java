@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
         example =
                 "{\"subscriptionId\":\"3f1c2a9e-8d0b-4c55-9a43-6f2d1e7b9c10\",\"hostId\":\"e93716a7-8bc8-4485-bd8f-14e6b346aca3\",\"version\":2,"
                         + "\"state\":\"SUBSCRIBED\",\"sentAt\":\"2026-11-30T00:02:25Z\",\"message\":\"missing\","
-                        + "\"transport\":\"zeromq\",\"event\":\"ZeekAgent::process_events\","
+                        + "\"transport\":\"zeromq-v1\",\"event\":\"ZeekAgent::process_events\","
                         + "\"query\":\"SELECT pid, exe FROM process_events\",\"updateType\":\"ADDED\",\"intervalSeconds\":10}")
 public record DeliveryResponse(
         String subscriptionId,

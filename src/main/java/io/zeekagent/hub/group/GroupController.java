@@ -3,7 +3,6 @@ package io.zeekagent.hub.group;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zeekagent.hub.host.HostResponse;
@@ -13,7 +12,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,13 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/groups")
 @Tag(name = "Groups", description = "Groups of hosts: announced by agents, assigned over REST, or matched by subnet")
-@ApiResponse(
-        responseCode = "400",
-        description = "Invalid request (problem+json with errors[{field, message}])",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 class GroupController {
 
     private final GroupService groups;
@@ -45,7 +36,10 @@ class GroupController {
     }
 
     @GetMapping
-    @Operation(summary = "List groups", description = "Pages through the defined groups ordered by name.")
+    @Operation(
+            operationId = "listGroups",
+            summary = "List groups",
+            description = "Pages through the defined groups ordered by name.")
     PageResponse<GroupResponse> list(
             @Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1.." + Paging.MAX_SIZE) @RequestParam(defaultValue = "20") int size) {
@@ -54,6 +48,7 @@ class GroupController {
 
     @PostMapping
     @Operation(
+            operationId = "createGroup",
             summary = "Define a group",
             description = "Name, description, subnets (CIDR, IPv4 and IPv6) and explicitly assigned host ids. "
                     + "Subnets are stored with host bits cleared.")
@@ -69,7 +64,8 @@ class GroupController {
     }
 
     @GetMapping("/{name}")
-    @Operation(summary = "Get a group")
+    @Operation(operationId = "getGroup", summary = "Get a group")
+    @ApiResponse(responseCode = "200", description = "The group")
     @ApiResponse(
             responseCode = "404",
             description = "No such group",
@@ -80,9 +76,11 @@ class GroupController {
 
     @PutMapping("/{name}")
     @Operation(
+            operationId = "updateGroup",
             summary = "Replace a group's definition",
             description = "Replaces description, subnets and host ids; absent sets become empty. The name cannot "
                     + "change.")
+    @ApiResponse(responseCode = "200", description = "The updated group")
     @ApiResponse(
             responseCode = "404",
             description = "No such group",
@@ -97,6 +95,7 @@ class GroupController {
 
     @DeleteMapping("/{name}")
     @Operation(
+            operationId = "deleteGroup",
             summary = "Delete a group",
             description = "Deletes the group and its explicit assignments. 409 while a subscription targets it.")
     @ApiResponse(responseCode = "204", description = "Deleted")
@@ -115,9 +114,11 @@ class GroupController {
 
     @GetMapping("/{name}/hosts")
     @Operation(
+            operationId = "listGroupMembers",
             summary = "List a group's effective members",
             description = "Known hosts that announce the group, are assigned to it, or have an address in one of "
                     + "its subnets, ordered by host id.")
+    @ApiResponse(responseCode = "200", description = "The effective members")
     @ApiResponse(
             responseCode = "404",
             description = "No such group",

@@ -3,7 +3,6 @@ package io.zeekagent.hub.host;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zeekagent.hub.system.PageResponse;
@@ -12,7 +11,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/hosts")
 @Tag(name = "Hosts", description = "Hosts running a Zeek Agent: identity, addresses, groups and liveness")
-@ApiResponse(
-        responseCode = "400",
-        description = "Invalid request (problem+json with errors[{field, message}])",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 class HostController {
 
     private final HostService hosts;
@@ -47,6 +38,7 @@ class HostController {
 
     @GetMapping
     @Operation(
+            operationId = "listHosts",
             summary = "List hosts",
             description = "Pages through hosts ordered by id. Filters combine: status, effective group membership "
                     + "(announced ∪ assigned ∪ subnet match), and an address the host is known by.")
@@ -70,6 +62,7 @@ class HostController {
 
     @PostMapping
     @Operation(
+            operationId = "preRegisterHost",
             summary = "Pre-register a host",
             description = "Registers a host before its agent connects (status PENDING), with assigned addresses "
                     + "and groups. The groups must be defined. 409 when the id is already known.")
@@ -86,9 +79,11 @@ class HostController {
 
     @GetMapping("/{hostId}")
     @Operation(
+            operationId = "getHost",
             summary = "Get a host",
             description = "One host with its effective groups, every known address and, for a Zeek Agent v2, the "
                     + "platform, operating system and tables it reported (details; null for v1 agents).")
+    @ApiResponse(responseCode = "200", description = "The host")
     @ApiResponse(
             responseCode = "404",
             description = "No such host",
@@ -99,9 +94,11 @@ class HostController {
 
     @PatchMapping("/{hostId}")
     @Operation(
+            operationId = "updateHost",
             summary = "Assign addresses and groups",
             description = "Replaces the addresses and/or groups assigned over REST; an absent field is unchanged. "
                     + "What the agent announced is not touched.")
+    @ApiResponse(responseCode = "200", description = "The updated host")
     @ApiResponse(
             responseCode = "404",
             description = "No such host",
@@ -112,6 +109,7 @@ class HostController {
 
     @DeleteMapping("/{hostId}")
     @Operation(
+            operationId = "deleteHost",
             summary = "Forget a host",
             description = "Deletes the host record. Group assignments and subscriptions that name the host are kept; "
                     + "an agent that announces itself again is registered anew.")

@@ -70,6 +70,7 @@ public class HostPresenceService {
         for (int i = 0; i < results.length; i++) {
             PresenceChange change = changes.get(i);
             Host host = loaded.get(change.hostId());
+            HostStatus before = host == null ? null : host.getStatus();
             if (change instanceof PresenceChange.Announced a) {
                 results[i] = host != null && host.getFirstSeen() != null;
                 ownership.claim(change.hostId()); // again: a departure earlier in this batch may have released it
@@ -84,6 +85,10 @@ public class HostPresenceService {
                     host.setStatus(HostStatus.OFFLINE);
                     host.setUpdatedAt(now);
                 }
+            }
+            Host after = loaded.get(change.hostId());
+            if (after != null && after.getStatus() != before) {
+                events.publishEvent(new HostStatusChanged(change.hostId(), after.getStatus()));
             }
         }
         return results;

@@ -8,9 +8,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zeekagent.hub.system.PageResponse;
 import io.zeekagent.hub.system.Paging;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -30,14 +34,17 @@ import org.springframework.web.bind.annotation.RestController;
 class SocketEventController {
 
     private final SocketEventIngestService service;
+    private final SocketEventSearch search;
 
-    SocketEventController(SocketEventIngestService service) {
+    SocketEventController(SocketEventIngestService service, SocketEventSearch search) {
         this.service = service;
+        this.search = search;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
+            operationId = "ingestSocketEvents",
             summary = "Store a batch of socket events",
             description = "Answers 201 once the batch is committed and indexed for attribution, with the seuids in"
                     + " request order. Every invalid field is reported in one 400 (`[index].field`); nothing is"
@@ -60,21 +67,68 @@ class SocketEventController {
     }
 
     @GetMapping
-    @Operation(summary = "List socket events", description = "Oldest first; filter by host and by event time.")
+    @Operation(
+            operationId = "listSocketEvents",
+            summary = "List socket events",
+            description = "In receipt order (stable across pages). Filters combine: host, remote and local address"
+                    + " (any spelling of the address) and port, executable, and a time range [since, until) on the"
+                    + " event's time. For a sweep over all hosts, filter by remoteAddress (it is indexed); for one"
+                    + " row per host and process use GET /api/v1/contacts.")
     PageResponse<SocketEventResponse> list(
-            @Parameter(description = "only this host's events") @RequestParam(required = false) @Nullable String hostId,
-            @Parameter(description = "only events at or after this ISO-8601 time", example = "2026-11-30T00:00:00Z")
+            @Parameter(description = "Only this host's events") @RequestParam(required = false) @Nullable String hostId,
+            @Parameter(description = "Only events at or after this ISO-8601 time", example = "2026-11-30T00:00:00Z")
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                     @Nullable
                     Instant since,
+            @Parameter(description = "Only events before this ISO-8601 time", example = "2026-12-01T00:00:00Z")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Nullable
+                    Instant until,
+            @Parameter(description = "Only events with this remote address", example = "93.184.216.34")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String remoteAddress,
+            @Parameter(description = "Only events with this remote port", example = "443")
+                    @RequestParam(required = false)
+                    @Min(0)
+                    @Max(65535)
+                    @Nullable
+                    Integer remotePort,
+            @Parameter(description = "Only events with this local address", example = "10.0.0.5")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String localAddress,
+            @Parameter(description = "Only events with this local port", example = "50000")
+                    @RequestParam(required = false)
+                    @Min(0)
+                    @Max(65535)
+                    @Nullable
+                    Integer localPort,
+            @Parameter(description = "Only events of this executable (exact path)", example = "/usr/bin/curl")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String exe,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
-        return service.page(hostId, since, Paging.of(page, size, Sort.unsorted()));
+        SocketEventFilter.requireOrdered(since, until, "until");
+        SocketEventFilter filter = new SocketEventFilter(
+                hostId,
+                since,
+                until,
+                SocketEventFilter.addressForms(remoteAddress, "remoteAddress"),
+                remotePort,
+                SocketEventFilter.addressForms(localAddress, "localAddress"),
+                localPort,
+                exe == null || exe.isBlank() ? null : exe);
+        Pageable pageable = Paging.of(page, size, Sort.unsorted());
+        List<SocketEventResponse> content = search.page(filter, pageable.getOffset(), pageable.getPageSize());
+        return PageResponse.from(new PageImpl<>(content, pageable, search.count(filter)), e -> e);
     }
 
     @GetMapping("/{seuid}")
-    @Operation(summary = "Read one socket event")
+    @Operation(operationId = "getSocketEvent", summary = "Read one socket event")
     @ApiResponse(responseCode = "200", description = "The event")
     @ApiResponse(
             responseCode = "404",

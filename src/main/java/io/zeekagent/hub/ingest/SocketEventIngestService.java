@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -44,6 +45,7 @@ public class SocketEventIngestService {
     private final AttributionService attribution;
     private final IngestProperties properties;
     private final DurableWriter<StoredSocketEvent> writer;
+    private final ObjectProvider<StoredEventsObserver> observers;
     private final Counter written;
     private final Counter droppedInvalid;
     private final Clock clock = Clock.systemUTC();
@@ -55,7 +57,9 @@ public class SocketEventIngestService {
             AttributionService attribution,
             IngestProperties properties,
             DurableWriters writers,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ObjectProvider<StoredEventsObserver> observers) {
+        this.observers = observers;
         this.store = store;
         this.tx = tx;
         this.attribution = attribution;
@@ -248,6 +252,14 @@ public class SocketEventIngestService {
             entries.add(e.toEntry());
         }
         attribution.index(entries);
+        observers.forEach(observer -> {
+            if (observer.interested()) {
+                for (StoredSocketEvent e : events) {
+                    SocketEventInput in = e.input();
+                    observer.stored(in.hostId(), in.remoteAddress(), in.remotePort(), in.pid(), in.exe(), in.time());
+                }
+            }
+        });
     }
 
     private Instant receivedAt() {

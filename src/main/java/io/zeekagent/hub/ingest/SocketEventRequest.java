@@ -32,5 +32,8 @@ public record SocketEventRequest(
         @Schema(example = "93.184.216.34") @Nullable String remoteAddress,
         @Schema(example = "443") @Nullable Integer remotePort,
 
-        @Schema(example = "1795996800", type = "string") @Nullable
+        @Schema(
+                example = "2026-11-30T00:00:00Z",
+                types = {"string", "number"})
+        @Nullable
         String time) {}

@@ -231,7 +231,7 @@ class SocketEventStore implements SocketEventHistory {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
-    private static final RowMapper<SocketEventResponse> RESPONSE = (rs, n) -> new SocketEventResponse(
+    static final RowMapper<SocketEventResponse> RESPONSE = (rs, n) -> new SocketEventResponse(
             rs.getString("seuid"),
             rs.getString("host_id"),
             rs.getString("syscall"),

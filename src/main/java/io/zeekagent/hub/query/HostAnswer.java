@@ -1,5 +1,6 @@
 package io.zeekagent.hub.query;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record HostAnswer(
         String hostId,
         String state,
-        @Nullable Instant sentAt,
-        @Nullable Instant answeredAt,
+
+        @Schema(
+                types = {"string", "null"},
+                format = "date-time")
+        @Nullable
+        Instant sentAt,
+
+        @Schema(
+                types = {"string", "null"},
+                format = "date-time")
+        @Nullable
+        Instant answeredAt,
+
         List<Map<String, @Nullable Object>> rows,
-        @Nullable String error) {}
+        @Schema(types = {"string", "null"}) @Nullable String error) {}

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +47,8 @@ public class OneShotQueryService implements RowHandler {
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final List<OneShotQueryStore.PendingRow> buffer = new ArrayList<>();
 
+    private final ObjectProvider<QueryCompletionObserver> observers;
+
     OneShotQueryService(
             QueryPlanner planner,
             AgentTransports transports,
@@ -53,7 +56,9 @@ public class OneShotQueryService implements RowHandler {
             ActivityLog activity,
             JsonMapper json,
             QueryProperties properties,
-            HostOwnership ownership) {
+            HostOwnership ownership,
+            ObjectProvider<QueryCompletionObserver> observers) {
+        this.observers = observers;
         this.planner = planner;
         this.transports = transports;
         this.store = store;
@@ -114,6 +119,8 @@ public class OneShotQueryService implements RowHandler {
         store.create(new OneShotQueryStore.Header(id, request.query(), columns, now), hosts);
         Active a = new Active(id, columns, now, ConcurrentHashMap.newKeySet(), new CompletableFuture<>(), tap, routed);
         a.pending().addAll(sent);
+        int sentCount = sent.size();
+        a.done().thenRun(() -> observers.forEach(o -> o.completed(id, request.query(), sentCount)));
         if (sent.isEmpty()) {
             a.done().complete(null);
         }

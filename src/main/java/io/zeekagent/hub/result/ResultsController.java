@@ -25,6 +25,7 @@ class ResultsController {
 
     @GetMapping("/api/v1/subscriptions/{id}/results")
     @Operation(
+            operationId = "listSubscriptionResults",
             summary = "Result rows of a subscription, newest first",
             description = "Each row is a JSON object keyed by the subscription's column names, with the host, the"
                     + " update type (ADD, REMOVE) and when the hub received it. Kept for hub.results.retention.")

@@ -1,6 +1,7 @@
 package io.zeekagent.hub.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zeekagent.hub.system.PageResponse;
 import io.zeekagent.hub.system.Paging;
@@ -31,7 +32,12 @@ class ApiKeyController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a key", description = "The response is the only time the key is shown.")
+    @Operation(
+            operationId = "createApiKey",
+            summary = "Create a key",
+            description = "The response is the only time the key is shown.")
+    @ApiResponse(responseCode = "201", description = "Created; the key itself is in this response only")
+    @ApiResponse(responseCode = "409", description = "A key with this name exists")
     ResponseEntity<CreatedApiKeyResponse> create(@Valid @RequestBody CreateApiKeyRequest request) {
         CreatedApiKeyResponse created = keys.create(request.name(), request.role());
         return ResponseEntity.created(URI.create("/api/v1/api-keys/" + created.id()))
@@ -40,7 +46,10 @@ class ApiKeyController {
     }
 
     @GetMapping
-    @Operation(summary = "List keys", description = "Name, role, created and last used; never the key.")
+    @Operation(
+            operationId = "listApiKeys",
+            summary = "List keys",
+            description = "Name, role, created and last used; never the key.")
     PageResponse<ApiKeyResponse> list(
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
@@ -48,13 +57,18 @@ class ApiKeyController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Show a key")
+    @Operation(operationId = "getApiKey", summary = "Show a key")
     ApiKeyResponse get(@PathVariable String id) {
         return keys.get(id);
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Revoke a key", description = "Requests with the key are refused from now on.")
+    @Operation(
+            operationId = "revokeApiKey",
+            summary = "Revoke a key",
+            description = "Requests with the key are refused from now on.")
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(responseCode = "409", description = "The last admin key cannot be revoked")
     ResponseEntity<Void> revoke(@PathVariable String id) {
         keys.revoke(id);
         return ResponseEntity.noContent().build();

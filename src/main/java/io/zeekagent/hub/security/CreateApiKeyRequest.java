@@ -1,5 +1,6 @@
 package io.zeekagent.hub.security;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,7 +13,14 @@ import jakarta.validation.constraints.Size;
  * @param role {@code reader}, {@code operator} or {@code admin}
  */
 record CreateApiKeyRequest(
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Schema(example = "soar-playbooks")
+        @NotBlank
+        @Size(max = 100)
+        @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain control characters")
         String name,
 
-        @NotNull Role role) {}
+        @Schema(
+                example = "reader",
+                allowableValues = {"reader", "operator", "admin"})
+        @NotNull
+        Role role) {}

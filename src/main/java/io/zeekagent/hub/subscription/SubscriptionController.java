@@ -3,7 +3,6 @@ package io.zeekagent.hub.subscription;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zeekagent.hub.system.PageResponse;
@@ -11,7 +10,6 @@ import io.zeekagent.hub.system.Paging;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,13 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
         name = "Subscriptions",
         description = "Scheduled SQL queries the hub keeps delivered to the agents they target. The query must be "
                 + "exactly one SELECT; SELECT * only over agent tables whose schema the hub knows.")
-@ApiResponse(
-        responseCode = "400",
-        description = "Invalid request or query (problem+json with errors[{field, message}])",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
 class SubscriptionController {
 
     private final SubscriptionService subscriptions;
@@ -46,7 +37,10 @@ class SubscriptionController {
     }
 
     @GetMapping
-    @Operation(summary = "List subscriptions", description = "Pages through subscriptions, oldest first.")
+    @Operation(
+            operationId = "listSubscriptions",
+            summary = "List subscriptions",
+            description = "Pages through subscriptions, oldest first.")
     PageResponse<SubscriptionResponse> list(
             @Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1.." + Paging.MAX_SIZE) @RequestParam(defaultValue = "20") int size) {
@@ -55,6 +49,7 @@ class SubscriptionController {
 
     @PostMapping
     @Operation(
+            operationId = "createSubscription",
             summary = "Create a subscription",
             description = "Validates the query (exactly one SELECT; no DDL, DML, PRAGMA, ATTACH or ';'-chained "
                     + "statements), derives its columns (aliases win; SELECT * expands known agent tables) unless "
@@ -68,7 +63,8 @@ class SubscriptionController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a subscription")
+    @Operation(operationId = "getSubscription", summary = "Get a subscription")
+    @ApiResponse(responseCode = "200", description = "The subscription")
     @ApiResponse(
             responseCode = "404",
             description = "No such subscription",
@@ -79,10 +75,12 @@ class SubscriptionController {
 
     @PutMapping("/{id}")
     @Operation(
+            operationId = "updateSubscription",
             summary = "Replace a subscription",
             description = "Replaces the whole definition (absent optional fields take their defaults) with the "
                     + "same validation as create. The revision grows when anything changed; agents get the new "
                     + "version.")
+    @ApiResponse(responseCode = "200", description = "The updated subscription")
     @ApiResponse(
             responseCode = "404",
             description = "No such subscription",
@@ -96,7 +94,10 @@ class SubscriptionController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a subscription", description = "Agents are told to stop running it.")
+    @Operation(
+            operationId = "deleteSubscription",
+            summary = "Delete a subscription",
+            description = "Agents are told to stop running it.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(
             responseCode = "404",

@@ -23,7 +23,7 @@ class V2AgentController {
     }
 
     @GetMapping
-    @Operation(summary = "Connected v2 agents, ordered by agent id")
+    @Operation(operationId = "listWebSocketAgents", summary = "Connected v2 agents, ordered by agent id")
     List<V2AgentResponse> list() {
         return sessions.all().stream()
                 .map(V2AgentResponse::from)
@@ -32,7 +32,7 @@ class V2AgentController {
     }
 
     @GetMapping("/{agentId}")
-    @Operation(summary = "One connected v2 agent; 404 when it is not connected")
+    @Operation(operationId = "getWebSocketAgent", summary = "One connected v2 agent; 404 when it is not connected")
     V2AgentResponse get(@PathVariable String agentId) {
         return sessions.find(agentId)
                 .map(V2AgentResponse::from)

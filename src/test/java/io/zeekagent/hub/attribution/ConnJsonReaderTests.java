@@ -3,6 +3,7 @@ package io.zeekagent.hub.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,24 @@ class ConnJsonReaderTests {
         assertThat(fields.respH).isEqualTo("::1");
         assertThat(fields.respP).isEqualTo("443");
         assertThat(fields.proto).isEqualTo("tcp");
+    }
+
+    @Test
+    void readsASuricataEveRecordAsTheSameTupleWithItsTimestamp() {
+        assertThat(read("{\"timestamp\":\"2026-11-30T00:00:00.250000+0000\",\"flow_id\":1,\"event_type\":\"alert\","
+                        + "\"src_ip\":\"10.0.0.1\",\"src_port\":50000,\"dest_ip\":\"10.0.0.2\",\"dest_port\":443,"
+                        + "\"proto\":\"TCP\",\"alert\":{\"signature\":\"x\",\"src_ip\":\"ignored\"}}"))
+                .isNull();
+        List<io.zeekagent.hub.system.FieldProblem> problems = new java.util.ArrayList<>();
+        ConnectionTuple tuple = fields.resolve(problems);
+
+        assertThat(problems).isEmpty();
+        assertThat(tuple).isNotNull();
+        assertThat(tuple.origPort()).isEqualTo(50000);
+        assertThat(tuple.respPort()).isEqualTo(443);
+        assertThat(tuple.transport()).isEqualTo(Transport.TCP);
+        assertThat(tuple.tsMillis())
+                .isEqualTo(java.time.Instant.parse("2026-11-30T00:00:00.250Z").toEpochMilli());
     }
 
     @Test

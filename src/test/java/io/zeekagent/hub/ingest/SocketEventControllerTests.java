@@ -1,16 +1,13 @@
 package io.zeekagent.hub.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 
 import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import io.zeekagent.hub.system.FieldProblem;
 import io.zeekagent.hub.system.InvalidRequestException;
 import io.zeekagent.hub.system.NotFoundException;
-import io.zeekagent.hub.system.PageResponse;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +28,9 @@ class SocketEventControllerTests {
 
     @MockitoBean
     SocketEventIngestService service;
+
+    @MockitoBean
+    SocketEventSearch search;
 
     @Test
     void answers201WithSeuidsInRequestOrder() {
@@ -95,12 +95,42 @@ class SocketEventControllerTests {
                 443,
                 null,
                 Instant.parse("2026-11-30T00:00:00Z"));
-        given(service.page(eq("a"), eq(Instant.parse("2026-11-30T00:00:00Z")), any()))
-                .willReturn(new PageResponse<>(List.of(event), 0, 20, 1, 1));
+        SocketEventFilter filter = SocketEventFilter.byHostAndTime("a", Instant.parse("2026-11-30T00:00:00Z"));
+        given(search.page(filter, 0, 20)).willReturn(List.of(event));
+        given(search.count(filter)).willReturn(1L);
         assertThat(mvc.get().uri("/api/v1/socket-events?hostId=a&since=2026-11-30T00:00:00Z"))
                 .hasStatusOk()
                 .bodyJson()
                 .isLenientlyEqualTo("{\"content\":[{\"seuid\":\"S1\",\"remotePort\":443}],\"totalElements\":1}");
+    }
+
+    @Test
+    void sweepFiltersTakeAnySpellingOfAnAddressAndRefuseWhatIsNotOne() {
+        SocketEventFilter filter = new SocketEventFilter(
+                null,
+                Instant.parse("2026-11-30T00:00:00Z"),
+                Instant.parse("2026-12-01T00:00:00Z"),
+                List.of("::ffff:93.184.216.34", "93.184.216.34"),
+                443,
+                List.of(),
+                null,
+                "/usr/bin/curl");
+        given(search.page(filter, 20, 20)).willReturn(List.of());
+        given(search.count(filter)).willReturn(21L);
+        assertThat(mvc.get()
+                        .uri("/api/v1/socket-events?remoteAddress=::ffff:93.184.216.34&remotePort=443"
+                                + "&exe=/usr/bin/curl&since=2026-11-30T00:00:00Z&until=2026-12-01T00:00:00Z&page=1"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("{\"totalElements\":21,\"page\":1}");
+        assertThat(mvc.get().uri("/api/v1/socket-events?remoteAddress=evil.example"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("remoteAddress");
+        assertThat(mvc.get().uri("/api/v1/socket-events?remotePort=70000")).hasStatus(400);
+        assertThat(mvc.get().uri("/api/v1/socket-events?since=2026-12-01T00:00:00Z&until=2026-11-30T00:00:00Z"))
+                .hasStatus(400);
     }
 
     @Test

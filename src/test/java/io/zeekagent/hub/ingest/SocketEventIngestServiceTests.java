@@ -63,7 +63,9 @@ class SocketEventIngestServiceTests {
                 attribution,
                 new IngestProperties(3, Duration.ofMillis(20), 100, 4),
                 TestWriters.inMemory(meters),
-                meters);
+                meters,
+                new org.springframework.beans.factory.support.DefaultListableBeanFactory()
+                        .getBeanProvider(StoredEventsObserver.class));
     }
 
     @AfterEach

@@ -51,7 +51,9 @@ class OneShotQueryServiceTests {
                 json,
                 new QueryProperties(
                         Duration.ofSeconds(60), Duration.ZERO, Duration.ofDays(1), "ZeekAgent::query_result"),
-                HostOwnership.everyHost());
+                HostOwnership.everyHost(),
+                new org.springframework.beans.factory.support.DefaultListableBeanFactory()
+                        .getBeanProvider(QueryCompletionObserver.class));
     }
 
     @Test

@@ -94,4 +94,69 @@ class QueryControllerTests {
                 .extractingPath("$.type")
                 .isEqualTo("urn:zeek-agent-hub:problem:query-not-found");
     }
+
+    @Test
+    void withPreferRespondAsyncAPendingQueryIs202WithRetryAfterAndACompleteOneIs200() {
+        var pending = new QueryResponse(
+                "q1",
+                "SELECT 1",
+                List.of("1"),
+                Instant.parse("2026-11-30T00:00:00Z"),
+                false,
+                List.of(new HostAnswer("c", "PENDING", null, null, List.of(), null)),
+                List.of("c"));
+        var complete = new QueryResponse(
+                "q2", "SELECT 1", List.of("1"), Instant.parse("2026-11-30T00:00:00Z"), true, List.of(), List.of());
+        given(queries.await("q1", 0)).willReturn(CompletableFuture.completedFuture(pending));
+        given(queries.await("q2", 0)).willReturn(CompletableFuture.completedFuture(complete));
+
+        var waiting = mvc.get().uri("/api/v1/queries/q1").header("Prefer", "respond-async");
+        assertThat(waiting)
+                .hasStatus(HttpStatus.ACCEPTED)
+                .hasHeader("Retry-After", "2")
+                .hasHeader("Location", "/api/v1/queries/q1")
+                .hasHeader("Preference-Applied", "respond-async");
+        assertThat(waiting).bodyJson().extractingPath("$.pending[0]").isEqualTo("c");
+        assertThat(mvc.get().uri("/api/v1/queries/q2").header("Prefer", "respond-async"))
+                .hasStatusOk();
+        assertThat(mvc.get().uri("/api/v1/queries/q1")).hasStatusOk();
+    }
+
+    @Test
+    void sameIdempotencyKeyAndBodyReplaysTheFirstAnswerWithoutRunningTwiceAndAnotherBodyIs422() {
+        given(queries.create(any())).willReturn(new QueryAccepted("q1", List.of("a"), List.of()));
+        String body = "{\"query\":\"SELECT pid FROM processes\",\"hosts\":[\"a\"]}";
+
+        var first = mvc.post()
+                .uri("/api/v1/queries")
+                .header("Idempotency-Key", "k-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
+        var retry = mvc.post()
+                .uri("/api/v1/queries")
+                .header("Idempotency-Key", "k-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
+        var other = mvc.post()
+                .uri("/api/v1/queries")
+                .header("Idempotency-Key", "k-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"query\":\"SELECT 2\"}");
+
+        assertThat(first).hasStatus(HttpStatus.ACCEPTED);
+        assertThat(retry)
+                .hasStatus(HttpStatus.ACCEPTED)
+                .hasHeader("Location", "/api/v1/queries/q1")
+                .hasHeader("Idempotent-Replayed", "true");
+        assertThat(retry.getResponse().getContentAsByteArray())
+                .isEqualTo(first.getResponse().getContentAsByteArray());
+        assertThat(other)
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo("urn:zeek-agent-hub:problem:idempotency-key-reused");
+        org.mockito.Mockito.verify(queries, org.mockito.Mockito.times(1)).create(any());
+    }
 }

@@ -98,7 +98,9 @@ class RoutedQueryTests {
                 mock(ActivityLog.class),
                 json,
                 PROPERTIES,
-                ownership);
+                ownership,
+                new org.springframework.beans.factory.support.DefaultListableBeanFactory()
+                        .getBeanProvider(QueryCompletionObserver.class));
     }
 
     private OwnedQueryTargets targets(AgentTransports transports, HostOwnership ownership) {

@@ -75,6 +75,11 @@ class AccessMatrixIntegrationTests {
             new Row("POST", "/api/v1/socket-events", Role.OPERATOR),
             new Row("GET", "/api/v1/socket-events", Role.READER),
             new Row("GET", "/api/v1/socket-events/{seuid}", Role.READER),
+            new Row("GET", "/api/v1/contacts", Role.READER),
+            new Row("GET", "/api/v1/webhooks", Role.ADMIN),
+            new Row("POST", "/api/v1/webhooks", Role.ADMIN),
+            new Row("GET", "/api/v1/webhooks/{id}", Role.ADMIN),
+            new Row("DELETE", "/api/v1/webhooks/{id}", Role.ADMIN),
             new Row("POST", "/api/v1/attributions", Role.READER),
             new Row("POST", "/api/v1/attributions/batch", Role.READER),
             // API keys

@@ -124,11 +124,11 @@ class AuthFailureIntegrationTests {
         assertThat(docs).hasStatusOk();
         assertThat(docs)
                 .bodyJson()
-                .extractingPath("$.components.securitySchemes.bearerKey.scheme")
+                .extractingPath("$.components.securitySchemes.BearerAuth.scheme")
                 .isEqualTo("bearer");
         assertThat(docs)
                 .bodyJson()
-                .extractingPath("$.components.securitySchemes.apiKeyHeader.name")
+                .extractingPath("$.components.securitySchemes.ApiKeyAuth.name")
                 .isEqualTo("X-API-Key");
     }
 
