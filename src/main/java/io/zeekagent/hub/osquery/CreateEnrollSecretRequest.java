@@ -19,7 +19,10 @@ record CreateEnrollSecretRequest(
         @Schema(example = "linux servers") @NotBlank @Size(max = 128)
         String name,
 
-        @Schema(example = "null", nullable = true, description = "At least 16 characters; generated when absent")
+        @Schema(
+                example = "2f9c1e7a0b5d4c8e9f3a6b1d",
+                nullable = true,
+                description = "At least 16 characters; generated when absent")
         @Size(min = 16, max = 512)
         @Pattern(regexp = "\\S+", message = "must not contain whitespace (osquery trims the secret file)")
         @Nullable
