@@ -27,7 +27,7 @@ class FlowController {
             description = "Per sample interval (hub.console.sample-interval, 5 s) over the last hub.console.window"
                     + " (15 min): socket events ingested, result rows and attributions per second, and every kind of"
                     + " dropped data per second by reason (hub.ingest.events.dropped, hub.results.dropped,"
-                    + " hub.zeromq.drops, hub.activity.dropped, hub.agent.malformed). For totals and everything"
+                    + " hub.zeromq.drops, hub.writer.dropped, hub.agent.malformed). For totals and everything"
                     + " else, /actuator/prometheus.")
     @ApiResponse(
             responseCode = "200",

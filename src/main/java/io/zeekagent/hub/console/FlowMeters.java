@@ -32,7 +32,7 @@ final class FlowMeters {
             "hub.ingest.events.dropped", "reason",
             "hub.results.dropped", "reason",
             "hub.zeromq.drops", "reason",
-            "hub.activity.dropped", "reason",
+            "hub.writer.dropped", "reason",
             "hub.agent.malformed", "event");
 
     private FlowMeters() {}
@@ -54,6 +54,11 @@ final class FlowMeters {
         for (Map.Entry<String, String> drop : DROPS.entrySet()) {
             for (Meter m : registry.find(drop.getKey()).meters()) {
                 String reason = m.getId().getTag(drop.getValue());
+                String stream = m.getId().getTag("stream");
+                if (stream != null) {
+                    // The durable writer counts per stream: socket-events/buffer-full, results/spool-full ...
+                    reason = stream + "/" + (reason == null ? "all" : reason);
+                }
                 totals.merge(dropId(drop.getKey(), reason == null ? "all" : reason), count(m), Double::sum);
             }
         }

@@ -82,7 +82,7 @@ class ConsoleIntegrationTests {
         assertThat(reply.status()).isEqualTo(200);
         List<String> ids = new java.util.ArrayList<>();
         reply.json().get("series").forEach(s -> ids.add(s.get("id").asString()));
-        assertThat(ids).contains("ingest", "results", "attributions", "hub.ingest.events.dropped:buffer-full");
+        assertThat(ids).contains("ingest", "results", "attributions", "hub.writer.dropped:socket-events/buffer-full");
     }
 
     @Test
