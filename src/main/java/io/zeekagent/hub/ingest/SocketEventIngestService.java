@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -39,6 +41,8 @@ public class SocketEventIngestService {
 
     /** The agent socket events' stream: metrics tag and spool directory. */
     static final String STREAM = "socket-events";
+
+    private static final Logger log = LoggerFactory.getLogger(SocketEventIngestService.class);
 
     private final SocketEventStore store;
     private final TransactionTemplate tx;
@@ -165,11 +169,14 @@ public class SocketEventIngestService {
     }
 
     /**
-     * Queues socket events an agent transport already mapped (osquery's rows), all or none: it waits up to {@code
-     * maxWait} for the buffer to have room for the whole batch, and when it still has not, queues nothing and returns
-     * false, so the caller can ask the agent to send the batch again later (back-pressure without loss). A batch
-     * larger than the whole buffer is queued event by event within the same wait. Invalid events are dropped and
-     * counted, never the batch.
+     * Takes socket events an agent transport already mapped (osquery's rows), all or none. While the writer runs
+     * healthy (no spool, buffer not over a batch) the batch is committed on the caller's thread, as the REST path
+     * does: the caller can wait, and the writer's single thread would otherwise cap every such transport at one
+     * batch at a time. Otherwise, or when that commit fails (an outage: the writer then holds and spools it), the
+     * batch goes to the writer: it waits up to {@code maxWait} for the buffer to have room for the whole batch, and
+     * when it still has not, queues nothing and returns false, so the caller can ask the agent to send the batch
+     * again later (back-pressure without loss). A batch larger than the whole buffer is queued event by event within
+     * the same wait. Invalid events are dropped and counted, never the batch.
      *
      * @return whether the batch was taken (false: the buffer stayed too full, retry later)
      */
@@ -178,26 +185,61 @@ public class SocketEventIngestService {
             return true;
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
-        boolean fits = events.size() <= properties.bufferCapacity();
-        while (fits && writer.remainingCapacity() < events.size()) {
+        List<StoredSocketEvent> valid = validated(events);
+        // Invalid events are counted once the batch is taken, not on every retry of a refused one.
+        int invalid = events.size() - valid.size();
+        if (valid.isEmpty() || (writerHealthy() && commitNow(valid))) {
+            droppedInvalid.increment(invalid);
+            return true;
+        }
+        boolean fits = valid.size() <= properties.bufferCapacity();
+        while (fits && writer.remainingCapacity() < valid.size()) {
             if (System.nanoTime() >= deadline) {
                 return false;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
+        droppedInvalid.increment(invalid);
+        for (StoredSocketEvent event : valid) {
+            // Another producer may have filled the buffer meanwhile: the writer counts the row it refused.
+            queue(event, fits ? 0 : deadline);
+        }
+        return true;
+    }
+
+    /** The writer runs, has not spooled (no outage) and is not behind by more than a batch. */
+    private boolean writerHealthy() {
+        return writer.isAlive() && writer.spoolBytes() == 0 && writer.queued() <= properties.batchSize();
+    }
+
+    /** The valid events of a batch, stamped with their seuid and the time received; the invalid ones left out. */
+    private List<StoredSocketEvent> validated(List<SocketEventInput> events) {
         SocketEventValidator validator = new SocketEventValidator();
         List<FieldProblem> problems = new ArrayList<>();
         Instant now = receivedAt();
+        List<StoredSocketEvent> valid = new ArrayList<>(events.size());
         for (SocketEventInput event : events) {
             problems.clear();
             SocketEventInput input = validator.validate(event, "", problems);
-            if (input == null) {
-                droppedInvalid.increment();
-            } else {
-                // Another producer may have filled the buffer meanwhile: the writer counts the row it refused.
-                queue(new StoredSocketEvent(Seuid.next(), input, now), fits ? 0 : deadline);
+            if (input != null) {
+                valid.add(new StoredSocketEvent(Seuid.next(), input, now));
             }
         }
+        return valid;
+    }
+
+    /** Commits on the caller's thread; false, nothing stored, when the insert failed (the writer takes over). */
+    private boolean commitNow(List<StoredSocketEvent> events) {
+        try {
+            tx.executeWithoutResult(status -> store.insert(events));
+        } catch (RuntimeException e) {
+            log.debug(
+                    "Direct commit of {} agent socket events failed; they go to the writer: {}",
+                    events.size(),
+                    e.toString());
+            return false;
+        }
+        stored(events);
         return true;
     }
 
@@ -246,6 +288,11 @@ public class SocketEventIngestService {
 
     private void commit(List<StoredSocketEvent> events) {
         tx.executeWithoutResult(status -> store.insert(events));
+        stored(events);
+    }
+
+    /** What follows a committed insert: the count, the attribution index and the observers. */
+    private void stored(List<StoredSocketEvent> events) {
         written.increment(events.size());
         List<SocketEventEntry> entries = new ArrayList<>(events.size());
         for (StoredSocketEvent e : events) {

@@ -210,4 +210,21 @@ class SocketEventIngestServiceTests {
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.count("big", null) == 10);
     }
+
+    @Test
+    void commitsAMappedBatchOnTheCallersThreadWhileTheWriterRunsHealthy() {
+        service.writer().start();
+        SocketEventInput invalid = new SocketEventInput(
+                "a", "connect", 7L, 3L, "/x", null, true, 2, null, "not-an-address", 0, "10.0.0.2", 6, T0);
+
+        assertThat(service.offerFromAgent(List.of(connect("now", 1), invalid, connect("now", 2)), Duration.ZERO))
+                .isTrue();
+
+        assertThat(store.count("now", null)).isEqualTo(2);
+        assertThat(service.writer().queued()).isZero();
+        assertThat(meters.counter("hub.ingest.events.written").count()).isEqualTo(2);
+        assertThat(meters.counter("hub.ingest.events.dropped", "reason", "invalid")
+                        .count())
+                .isEqualTo(1);
+    }
 }
