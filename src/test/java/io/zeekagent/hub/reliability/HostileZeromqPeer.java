@@ -29,6 +29,7 @@ final class HostileZeromqPeer implements AutoCloseable {
 
     private final ZContext context = new ZContext();
     private final ZMQ.Socket publisher;
+    private boolean hubListening;
     private final Random random = new Random(10);
     private int sent;
 
@@ -41,8 +42,14 @@ final class HostileZeromqPeer implements AutoCloseable {
 
     /** True once the hub's subscriptions reached this peer (before that, XPUB drops what it sends). */
     boolean hubListens() {
-        byte[] subscription = publisher.recv(ZMQ.DONTWAIT);
-        return subscription != null && new String(subscription, StandardCharsets.UTF_8).contains("/zeek/zeek-agent");
+        // Drain every subscription forwarded so far: the proxy forwards each peer's and the hub's own (agent topics,
+        // the Zeek package's request and control topics), more than one poll of one message each keeps up with.
+        for (byte[] s = publisher.recv(ZMQ.DONTWAIT); s != null; s = publisher.recv(ZMQ.DONTWAIT)) {
+            if (new String(s, StandardCharsets.UTF_8).contains("/zeek/zeek-agent")) {
+                hubListening = true;
+            }
+        }
+        return hubListening;
     }
 
     int sent() {
