@@ -14,9 +14,6 @@ import io.zeekagent.hub.host.HostService;
 import io.zeekagent.hub.host.HostStatus;
 import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import io.zeekagent.hub.support.HubHttp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CompatIntegrationTests {
 
-    private static final int XPUB = freePort();
-    private static final int XSUB = freePort();
+    private static final int[] PORTS = ZeekTestPorts.distinct(2);
+    private static final int XPUB = PORTS[0];
+    private static final int XSUB = PORTS[1];
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String EVENT = "Agent_SocketEvents::socket_event_added";
     private static final String SQL = "SELECT syscall, pid, fd, exe, local_address, remote_address, local_port,"
@@ -173,14 +171,6 @@ class CompatIntegrationTests {
                 frames.isPresent();
                 frames = Optional.ofNullable(zeek.receive(Duration.ofMillis(20)))) {
             into.add(EventCodec.BIN_V1.decode(frames.get().get(3)));
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -12,8 +12,6 @@ import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import io.zeekagent.hub.support.HubHttp;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +38,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CompatZeekIntegrationTests {
 
-    private static final int XPUB = freePort();
-    private static final int XSUB = freePort();
+    private static final int[] PORTS = ZeekTestPorts.distinct(2);
+    private static final int XPUB = PORTS[0];
+    private static final int XSUB = PORTS[1];
     private static final Duration LIMIT = Duration.ofMinutes(2);
 
     @DynamicPropertySource
@@ -124,14 +123,6 @@ class CompatZeekIntegrationTests {
     private void copy(String name) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/zeek/compat/" + name)) {
             Files.write(dir.resolve(name), in.readAllBytes());
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import io.zeekagent.hub.support.HubHttp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +38,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ZeekEndToEndIntegrationTests {
 
-    private static final int XPUB = freePort();
-    private static final int XSUB = freePort();
+    private static final int[] PORTS = ZeekTestPorts.distinct(2);
+    private static final int XPUB = PORTS[0];
+    private static final int XSUB = PORTS[1];
     private static final Duration LIMIT = Duration.ofSeconds(90);
 
     @DynamicPropertySource
@@ -88,7 +87,7 @@ class ZeekEndToEndIntegrationTests {
 
     @Test
     void withoutAHubRecordsAreWrittenAtOnceWithoutTheColumns() throws Exception {
-        int nobody = freePort();
+        int nobody = ZeekTestPorts.distinct(1)[0];
         TracePcap.write(dir.resolve("trace.pcap"), Instant.now(), 3);
         Files.writeString(dir.resolve("down.zeek"), script(nobody, nobody, false, 3), StandardCharsets.UTF_8);
         long started = System.nanoTime();
@@ -143,13 +142,5 @@ class ZeekEndToEndIntegrationTests {
             }
         }
         return rows;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -12,9 +12,6 @@ import io.zeekagent.hub.broker.PortValue;
 import io.zeekagent.hub.broker.ZeekEvent;
 import io.zeekagent.hub.security.ApiKeyTestConfiguration;
 import io.zeekagent.hub.support.HubHttp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,8 +35,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ZeekIntegrationTests {
 
-    private static final int XPUB = freePort();
-    private static final int XSUB = freePort();
+    private static final int[] PORTS = ZeekTestPorts.distinct(2);
+    private static final int XPUB = PORTS[0];
+    private static final int XSUB = PORTS[1];
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String INBOX = "zeek-agent-hub.node.it-1.";
 
@@ -140,13 +138,5 @@ class ZeekIntegrationTests {
                         AddressValue.parse("10.9.0.2"),
                         new PortValue(443, PortProtocol.TCP))
                 .toEvent();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
