@@ -38,17 +38,31 @@ class GarbageInputTests {
         hub = TestBridges.embeddedHub();
         hub.subscribe("/zeek/zeek-agent/zeek/", received::add);
         context = new ZContext();
-        publisher = context.createSocket(SocketType.XPUB);
-        publisher.setLinger(0);
-        publisher.connect(hub.proxyEndpoints().orElseThrow().xsub());
-        await().atMost(WAIT).until(() -> {
-            // Drain all forwarded subscriptions per poll, not one: the hub subscribes to several topics.
-            boolean seen = false;
-            for (byte[] s = publisher.recv(ZMQ.DONTWAIT); s != null; s = publisher.recv(ZMQ.DONTWAIT)) {
-                seen |= new String(s, StandardCharsets.UTF_8).endsWith("/zeek/zeek-agent/zeek/");
+        // The hub's subscription reaches a newly connected publisher when the proxy attaches its pipe; under load that
+        // was once not seen within 10 s, so a publisher that has not seen it reconnects (a fresh attach resends it).
+        for (int attempt = 1; ; attempt++) {
+            publisher = context.createSocket(SocketType.XPUB);
+            publisher.setLinger(0);
+            publisher.connect(hub.proxyEndpoints().orElseThrow().xsub());
+            try {
+                await().atMost(WAIT).until(this::sawHubSubscription);
+                return;
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                context.destroySocket(publisher);
             }
-            return seen;
-        });
+        }
+    }
+
+    private boolean sawHubSubscription() {
+        // Drain all forwarded subscriptions per poll, not one: the hub subscribes to several topics.
+        boolean seen = false;
+        for (byte[] s = publisher.recv(ZMQ.DONTWAIT); s != null; s = publisher.recv(ZMQ.DONTWAIT)) {
+            seen |= new String(s, StandardCharsets.UTF_8).endsWith("/zeek/zeek-agent/zeek/");
+        }
+        return seen;
     }
 
     @AfterEach
