@@ -28,6 +28,48 @@ class AttributionConfiguration {
     }
 
     @Bean
+    FlowMemory flowMemory(CommunityIdProperties properties) {
+        return new FlowMemory(properties.maxEntries(), properties.ttl());
+    }
+
+    @Bean
+    UserNames userNames() {
+        return new UserNames();
+    }
+
+    @Bean
+    MeterBinder communityIdMetrics(FlowMemory flows, UserNames users) {
+        return (MeterRegistry registry) -> {
+            Gauge.builder("hub.attribution.community-ids", flows, FlowMemory::size)
+                    .description(
+                            "Flows remembered by Community ID (POST /api/v1/attributions with a community_id alone)")
+                    .register(registry);
+            FunctionCounter.builder("hub.attribution.community-ids.evicted", flows, FlowMemory::evictedByCapacity)
+                    .tag("reason", "max-entries")
+                    .description("Flows forgotten to stay within hub.attribution.community-ids.max-entries")
+                    .register(registry);
+            FunctionCounter.builder("hub.attribution.community-ids.evicted", flows, FlowMemory::evictedByAge)
+                    .tag("reason", "ttl")
+                    .description("Flows forgotten after hub.attribution.community-ids.ttl")
+                    .register(registry);
+            FunctionCounter.builder("hub.attribution.community-ids.lookups", flows, FlowMemory::hits)
+                    .tag("result", "hit")
+                    .description("Look-ups of a community_id given alone")
+                    .register(registry);
+            FunctionCounter.builder("hub.attribution.community-ids.lookups", flows, FlowMemory::misses)
+                    .tag("result", "miss")
+                    .description("Look-ups of a community_id given alone")
+                    .register(registry);
+            Gauge.builder("hub.attribution.users", users, UserNames::size)
+                    .description("User names (uid → name) learnt from hosts' users tables, over all hosts")
+                    .register(registry);
+            FunctionCounter.builder("hub.attribution.users.dropped", users, UserNames::dropped)
+                    .description("Users not remembered: their host already reported the most kept per host")
+                    .register(registry);
+        };
+    }
+
+    @Bean
     TieredAttributor tieredAttributor(
             AttributionIndex index,
             ColdTierProperties properties,

@@ -148,14 +148,14 @@ class AttributionController {
         if (json) {
             response.setContentType(NDJSON);
             BufferedOutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
-            new NdjsonEnricher(service.tiers(), service.groupSize()).enrich(in, out);
+            new NdjsonEnricher(service.tiers(), service.groupSize(), service.flows()).enrich(in, out);
             out.flush();
         } else {
             response.setContentType(TSV + ";charset=UTF-8");
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
             BufferedWriter writer = new BufferedWriter(
                     new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
-            new ZeekTsvEnricher(service.tiers(), service.groupSize()).enrich(reader, writer);
+            new ZeekTsvEnricher(service.tiers(), service.groupSize(), service.flows()).enrich(reader, writer);
             writer.flush();
         }
     }

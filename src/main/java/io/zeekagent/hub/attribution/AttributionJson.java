@@ -40,6 +40,8 @@ final class AttributionJson {
             sb.append(",\"exe\":");
             string(m.exe(), sb);
             sb.append(",\"uid\":").append(m.uid());
+            sb.append(",\"user\":");
+            string(m.user(), sb);
             sb.append(",\"syscall\":");
             string(m.syscall(), sb);
             sb.append(",\"time\":");

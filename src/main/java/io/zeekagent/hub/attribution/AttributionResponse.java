@@ -48,7 +48,8 @@ public record AttributionResponse(
                                     "retention",
                                     "cold-tier-disabled",
                                     "cold-tier-unavailable",
-                                    "ingest-backlog"
+                                    "ingest-backlog",
+                                    "community-id-unknown"
                                 }),
                 arraySchema =
                         @Schema(
@@ -57,5 +58,7 @@ public record AttributionResponse(
                                         + " holds that time and the database tier is off),"
                                         + " `cold-tier-unavailable` (database error or timeout; memory's"
                                         + " answer returned), `ingest-backlog` (events of that time may"
-                                        + " still be buffered)"))
+                                        + " still be buffered), `community-id-unknown` (only a `community_id`"
+                                        + " was given and the hub has not seen that flow with its addresses and"
+                                        + " ports: no attribution was tried)"))
         List<String> incomplete) {}

@@ -4,6 +4,7 @@ import io.zeekagent.hub.host.HostAddresses;
 import io.zeekagent.hub.system.FieldProblem;
 import io.zeekagent.hub.system.InvalidRequestException;
 import io.zeekagent.hub.system.ServiceUnavailableException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,25 +18,48 @@ import org.springframework.stereotype.Service;
 @Service
 public class AttributionService {
 
+    /** The {@code incomplete} reason of a {@code community_id} the hub has not seen with its tuple. */
+    static final String COMMUNITY_ID_UNKNOWN = "community-id-unknown";
+
     private final AttributionIndex index;
     private final TieredAttributor tiers;
     private final int groupSize;
+    private final FlowMemory flows;
+    private final UserNames users;
     private volatile boolean ready;
 
     /** Memory only (tests, benchmarks). */
     AttributionService(AttributionIndex index) {
-        this(index, TieredAttributor.memoryOnly(index), 500);
+        this(
+                index,
+                TieredAttributor.memoryOnly(index),
+                500,
+                new FlowMemory(1000, Duration.ofHours(24)),
+                new UserNames());
+    }
+
+    /** Memory only, with the given flow memory and user names (tests). */
+    AttributionService(AttributionIndex index, FlowMemory flows, UserNames users) {
+        this(index, TieredAttributor.memoryOnly(index), 500, flows, users);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    AttributionService(AttributionIndex index, TieredAttributor tiers, ColdTierProperties cold) {
-        this(index, tiers, cold.groupSize());
+    AttributionService(
+            AttributionIndex index,
+            TieredAttributor tiers,
+            ColdTierProperties cold,
+            FlowMemory flows,
+            UserNames users) {
+        this(index, tiers, cold.groupSize(), flows, users);
     }
 
-    private AttributionService(AttributionIndex index, TieredAttributor tiers, int groupSize) {
+    private AttributionService(
+            AttributionIndex index, TieredAttributor tiers, int groupSize, FlowMemory flows, UserNames users) {
         this.index = index;
         this.tiers = tiers;
         this.groupSize = groupSize;
+        this.flows = flows;
+        this.users = users;
     }
 
     /** Adds committed events to the index, in receipt order. */
@@ -67,15 +91,58 @@ public class AttributionService {
         }
     }
 
-    /** Attributes one conn.log record given by its Zeek fields; a 400 names every invalid field. */
+    /**
+     * Attributes one conn.log record given by its Zeek fields, or by a {@code community_id} alone for a flow the hub
+     * has seen; a 400 names every invalid field.
+     */
     AttributionResponse attribute(ConnFields fields) {
         requireReady();
         List<FieldProblem> problems = new ArrayList<>();
+        String given = fields.communityId;
+        if (given != null && fields.hasNoTuple()) {
+            return attributeByCommunityId(fields, given, problems);
+        }
         ConnectionTuple tuple = fields.resolve(problems);
         if (tuple == null) {
-            throw new InvalidRequestException(
-                    "invalid-connection", "Invalid connection record", summary(problems), problems);
+            throw invalid(problems);
         }
+        String communityId = fields.communityId(tuple, CommunityId.forCurrentThread());
+        flows.remember(communityId, tuple, System.currentTimeMillis());
+        return respond(fields.uid, communityId, tuple);
+    }
+
+    private AttributionResponse attributeByCommunityId(
+            ConnFields fields, String communityId, List<FieldProblem> problems) {
+        if (!FlowMemory.isValid(communityId)) {
+            problems.add(new FieldProblem(
+                    ConnFields.COMMUNITY_ID,
+                    "'" + communityId + "' is not a Community ID v1 ('1:' and the base64 of 20 bytes)"));
+            throw invalid(problems);
+        }
+        ConnectionTuple remembered = flows.find(communityId);
+        if (remembered == null) {
+            fields.withTime(new ConnectionTuple(0, 0, 0, 0, 0, 0, 0, 0), problems);
+            if (!problems.isEmpty()) {
+                throw invalid(problems);
+            }
+            return new AttributionResponse(
+                    fields.uid,
+                    communityId,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Completeness.TIERS.get(0),
+                    false,
+                    List.of(COMMUNITY_ID_UNKNOWN));
+        }
+        ConnectionTuple tuple = fields.withTime(remembered, problems);
+        if (tuple == null) {
+            throw invalid(problems);
+        }
+        return respond(fields.uid, communityId, tuple);
+    }
+
+    private AttributionResponse respond(@Nullable String uid, @Nullable String communityId, ConnectionTuple tuple) {
         MatchCollector out = new MatchCollector(true);
         Completeness state = new Completeness();
         tiers.attribute(tuple, out, state);
@@ -89,9 +156,8 @@ public class AttributionService {
             (origSide ? orig : resp).add(seuid);
             matches.add(match(out, i));
         }
-        String communityId = fields.communityId(tuple, CommunityId.forCurrentThread());
         return new AttributionResponse(
-                fields.uid, communityId, orig, resp, matches, state.tier(), state.complete(), state.incomplete());
+                uid, communityId, orig, resp, matches, state.tier(), state.complete(), state.incomplete());
     }
 
     /**
@@ -120,6 +186,10 @@ public class AttributionService {
         if (tuple == null) {
             throw new IllegalArgumentException(summary(problems));
         }
+        if (flows.enabled()) {
+            flows.remember(
+                    FlowMemory.communityIdOf(tuple, CommunityId.forCurrentThread()), tuple, System.currentTimeMillis());
+        }
         return attributeTuple(tuple);
     }
 
@@ -131,7 +201,12 @@ public class AttributionService {
      */
     public ConnectionAttribution attributeWithCompleteness(ConnectionQuery query) {
         requireReady();
-        return attributeTuple(query.tuple());
+        ConnectionTuple tuple = query.tuple();
+        if (flows.enabled()) {
+            flows.remember(
+                    FlowMemory.communityIdOf(tuple, CommunityId.forCurrentThread()), tuple, System.currentTimeMillis());
+        }
+        return attributeTuple(tuple);
     }
 
     private ConnectionAttribution attributeTuple(ConnectionTuple tuple) {
@@ -150,15 +225,19 @@ public class AttributionService {
         return new ConnectionAttribution(orig, resp, matches, state.tier(), state.complete(), state.incomplete());
     }
 
-    private static AttributionMatch match(MatchCollector out, int i) {
+    /** The match's details; the user name is looked up here, at answer time, never in the index. */
+    private AttributionMatch match(MatchCollector out, int i) {
+        String hostId = String.valueOf(out.hostId(i));
+        Long uid = orNull(out.uid(i));
         return new AttributionMatch(
                 out.side(i) == MatchCollector.ORIG ? "orig" : "resp",
                 out.seuid(i),
-                String.valueOf(out.hostId(i)),
+                hostId,
                 out.hostname(i),
                 orNull(out.pid(i)),
                 out.exe(i),
-                orNull(out.uid(i)),
+                uid,
+                users.name(hostId, uid),
                 out.syscall(i),
                 out.time(i) == ConnectionTuple.UNKNOWN_TIME ? null : Instant.ofEpochMilli(out.time(i)));
     }
@@ -166,6 +245,11 @@ public class AttributionService {
     /** Memory and database tiers as the batch formats use them. */
     TieredAttributor tiers() {
         return tiers;
+    }
+
+    /** The flows remembered by Community ID (the batch formats add theirs). */
+    FlowMemory flows() {
+        return flows;
     }
 
     /** Lines of a batch whose cold probes share one statement. */
@@ -179,9 +263,11 @@ public class AttributionService {
 
     void removeHost(String hostId) {
         index.removeHost(hostId);
+        users.forgetHost(hostId);
     }
 
     int evictExpired(Instant now) {
+        flows.evictOlderThan(now.toEpochMilli());
         return index.evictExpired(now.toEpochMilli());
     }
 
@@ -191,6 +277,11 @@ public class AttributionService {
 
     private static Long orNull(long value) {
         return value == Long.MIN_VALUE ? null : value;
+    }
+
+    private static InvalidRequestException invalid(List<FieldProblem> problems) {
+        return new InvalidRequestException(
+                "invalid-connection", "Invalid connection record", summary(problems), problems);
     }
 
     private static String summary(List<FieldProblem> problems) {

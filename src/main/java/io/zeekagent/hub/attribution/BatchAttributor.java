@@ -27,9 +27,12 @@ final class BatchAttributor {
     private final List<MatchCollector> groupOuts = new ArrayList<>();
     private final List<Completeness> groupStates = new ArrayList<>();
 
-    BatchAttributor(TieredAttributor tiers, int groupSize) {
+    private final FlowMemory flows;
+
+    BatchAttributor(TieredAttributor tiers, int groupSize, FlowMemory flows) {
         this.tiers = tiers;
         this.groupSize = groupSize;
+        this.flows = flows;
     }
 
     /** How many records a group holds before it must be attributed: 1 while memory alone is complete. */
@@ -61,7 +64,9 @@ final class BatchAttributor {
         }
         slotProblems.set(slot, null);
         tuples.set(slot, tuple);
-        communityIds.set(slot, fields.communityId(tuple, hasher));
+        String communityId = fields.communityId(tuple, hasher);
+        communityIds.set(slot, communityId);
+        flows.remember(communityId, tuple, System.currentTimeMillis());
         return true;
     }
 

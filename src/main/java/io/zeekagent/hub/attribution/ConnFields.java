@@ -23,6 +23,7 @@ final class ConnFields {
     static final String RESP_H = "id.resp_h";
     static final String RESP_P = "id.resp_p";
     static final String PROTO = "proto";
+    static final String COMMUNITY_ID = "community_id";
 
     /**
      * Every name {@link #set} knows: Zeek's flat and nested ({@code id: {orig_h}}) spellings, then Suricata EVE's
@@ -44,7 +45,8 @@ final class ConnFields {
             "src_port",
             "dest_ip",
             "dest_port",
-            "timestamp");
+            "timestamp",
+            COMMUNITY_ID);
 
     /** Suricata's EVE timestamp: ISO-8601 with a {@code +0000} offset (no colon), which {@link Instant} refuses. */
     private static final DateTimeFormatter EVE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[.SSSSSS]xx");
@@ -70,11 +72,15 @@ final class ConnFields {
     @Nullable
     String proto;
 
+    /** A Community ID given in the input (Suricata writes one); used only when the tuple is absent. */
+    @Nullable
+    String communityId;
+
     private final IpAddress orig = new IpAddress();
     private final IpAddress resp = new IpAddress();
 
     void clear() {
-        uid = ts = origH = origP = respH = respP = proto = null;
+        uid = ts = origH = origP = respH = respP = proto = communityId = null;
     }
 
     /** Stores a value under its Zeek name (flat form, or {@code orig_h}... inside {@code id}); false if unknown. */
@@ -87,11 +93,42 @@ final class ConnFields {
             case RESP_H, "resp_h", "dest_ip" -> respH = value;
             case RESP_P, "resp_p", "dest_port" -> respP = value;
             case PROTO -> proto = value;
+            case COMMUNITY_ID -> communityId = value;
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether the record names no endpoint at all (no address, no port): only a Community ID can place it. */
+    boolean hasNoTuple() {
+        return origH == null && origP == null && respH == null && respP == null;
+    }
+
+    /**
+     * The remembered tuple with this record's time when it has one (else the time the flow was seen), or {@code
+     * null} with the reasons added to {@code problems} when the time is invalid.
+     */
+    @Nullable
+    ConnectionTuple withTime(ConnectionTuple remembered, List<FieldProblem> problems) {
+        int before = problems.size();
+        long tsMillis = time(problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        if (tsMillis == ConnectionTuple.UNKNOWN_TIME) {
+            return remembered;
+        }
+        return new ConnectionTuple(
+                remembered.origHi(),
+                remembered.origLo(),
+                remembered.origPort(),
+                remembered.respHi(),
+                remembered.respLo(),
+                remembered.respPort(),
+                remembered.transport(),
+                tsMillis);
     }
 
     /** The validated tuple, or {@code null} with the reasons added to {@code problems}. */

@@ -44,7 +44,12 @@ final class NdjsonEnricher {
     }
 
     NdjsonEnricher(TieredAttributor tiers, int groupSize) {
-        this.attributor = new BatchAttributor(tiers, groupSize);
+        this(tiers, groupSize, FlowMemory.disabled());
+    }
+
+    /** With {@code flows} remembering each attributed record's flow by its Community ID. */
+    NdjsonEnricher(TieredAttributor tiers, int groupSize, FlowMemory flows) {
+        this.attributor = new BatchAttributor(tiers, groupSize, flows);
     }
 
     /** Enriches every line of {@code in} onto {@code out}; returns the number of lines read. */

@@ -35,7 +35,12 @@ final class ZeekTsvEnricher {
     }
 
     ZeekTsvEnricher(TieredAttributor tiers, int groupSize) {
-        this.attributor = new BatchAttributor(tiers, groupSize);
+        this(tiers, groupSize, FlowMemory.disabled());
+    }
+
+    /** With {@code flows} remembering each attributed record's flow by its Community ID. */
+    ZeekTsvEnricher(TieredAttributor tiers, int groupSize, FlowMemory flows) {
+        this.attributor = new BatchAttributor(tiers, groupSize, flows);
     }
 
     /** Enriches every line of {@code in} onto {@code out}; returns the number of lines read. */

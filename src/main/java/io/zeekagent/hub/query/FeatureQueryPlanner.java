@@ -26,6 +26,11 @@ class FeatureQueryPlanner implements QueryPlanner {
         return QueryAnalyzer.analyze(sql, null).columns();
     }
 
+    @Override
+    public boolean readsUsers(String sql) {
+        return QueryAnalyzer.analyze(sql, null).tables().contains("users");
+    }
+
     /**
      * One bulk read of the online hosts (the dispatcher's projection) rather than a page or an entity per host: a
      * query for every host of a 10,000-host fleet resolves its targets in one pass. Named hosts and group members

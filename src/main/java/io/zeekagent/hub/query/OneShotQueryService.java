@@ -117,7 +117,15 @@ public class OneShotQueryService implements RowHandler {
             }
         }
         store.create(new OneShotQueryStore.Header(id, request.query(), columns, now), hosts);
-        Active a = new Active(id, columns, now, ConcurrentHashMap.newKeySet(), new CompletableFuture<>(), tap, routed);
+        Active a = new Active(
+                id,
+                columns,
+                now,
+                ConcurrentHashMap.newKeySet(),
+                new CompletableFuture<>(),
+                tap,
+                routed,
+                planner.readsUsers(request.query()));
         a.pending().addAll(sent);
         int sentCount = sent.size();
         a.done().thenRun(() -> observers.forEach(o -> o.completed(id, request.query(), sentCount)));
@@ -176,6 +184,13 @@ public class OneShotQueryService implements RowHandler {
             answered(a, row.hostId(), properties.settle().toMillis());
         }
         return true;
+    }
+
+    /** The columns of an active query that reads the {@code users} table: its rows teach attribution user names. */
+    @Override
+    public @Nullable List<String> usersColumns(String cookie) {
+        Active a = active.get(cookie.substring(COOKIE_PREFIX.length()));
+        return a != null && a.readsUsers() ? a.columns() : null;
     }
 
     /**
@@ -285,5 +300,6 @@ public class OneShotQueryService implements RowHandler {
             Set<String> pending,
             CompletableFuture<@Nullable Void> done,
             @Nullable Consumer<AgentRow> tap,
-            boolean routed) {}
+            boolean routed,
+            boolean readsUsers) {}
 }

@@ -3,6 +3,7 @@ package io.zeekagent.hub.result;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zeekagent.hub.activity.ActivityLog;
+import io.zeekagent.hub.attribution.UserNames;
 import io.zeekagent.hub.system.DatabaseOutage;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ public class ResultRouter {
     private final SocketEventSink socketEvents;
     private final List<RowHandler> handlers;
     private final ResultWriter writer;
+    private final UserNames users;
     private final ActivityLog activity;
     private final JsonMapper json;
     private final ResultsProperties properties;
@@ -47,6 +49,7 @@ public class ResultRouter {
             SocketEventSink socketEvents,
             List<RowHandler> handlers,
             ResultWriter writer,
+            UserNames users,
             ActivityLog activity,
             JsonMapper json,
             ResultsProperties properties,
@@ -55,6 +58,7 @@ public class ResultRouter {
         this.socketEvents = socketEvents;
         this.handlers = List.copyOf(handlers);
         this.writer = writer;
+        this.users = users;
         this.activity = activity;
         this.json = json;
         this.properties = properties;
@@ -69,6 +73,11 @@ public class ResultRouter {
             if (handler.handles(row.cookie())) {
                 if (!handler.accept(row)) {
                     unknown(row);
+                    return;
+                }
+                List<String> columns = handler.usersColumns(row.cookie());
+                if (columns != null) {
+                    learnUser(row, columns);
                 }
                 return;
             }
@@ -89,9 +98,19 @@ public class ResultRouter {
                     Collections.singletonList(RowValues.array(row.values())));
         } else {
             Map<String, @Nullable Object> values = RowValues.object(s.columns(), row.values());
+            if (s.readsUsers()) {
+                learnUser(row, s.columns());
+            }
             routedResults.increment();
             writer.offer(new StoredResult(
                     s.id(), row.hostId(), row.update(), row.receivedAt(), json.writeValueAsString(values)));
+        }
+    }
+
+    /** A {@code users} row teaches attribution the host's uid → name; only such rows pay for it. */
+    private void learnUser(AgentRow row, List<String> columns) {
+        if (UserNames.describesUsers(columns)) {
+            users.learn(row.hostId(), columns, RowValues.array(row.values()), row.update() == RowUpdate.REMOVE);
         }
     }
 

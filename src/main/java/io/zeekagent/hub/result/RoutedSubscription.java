@@ -8,10 +8,15 @@ import java.util.List;
  * @param id the subscription id (the cookie)
  * @param columns column names in SELECT order
  * @param socketEvents whether rows are socket events (to the ingest feature) rather than stored results
+ * @param readsUsers whether the query reads the {@code users} table (its rows teach attribution user names)
  */
-public record RoutedSubscription(String id, List<String> columns, boolean socketEvents) {
+public record RoutedSubscription(String id, List<String> columns, boolean socketEvents, boolean readsUsers) {
 
     public RoutedSubscription {
         columns = List.copyOf(columns);
+    }
+
+    public RoutedSubscription(String id, List<String> columns, boolean socketEvents) {
+        this(id, columns, socketEvents, false);
     }
 }

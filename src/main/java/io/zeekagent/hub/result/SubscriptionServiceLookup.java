@@ -1,5 +1,6 @@
 package io.zeekagent.hub.result;
 
+import io.zeekagent.hub.subscription.QueryAnalyzer;
 import io.zeekagent.hub.subscription.SubscriptionKind;
 import io.zeekagent.hub.subscription.SubscriptionService;
 import java.util.Optional;
@@ -19,6 +20,16 @@ class SubscriptionServiceLookup implements SubscriptionLookup {
     public Optional<RoutedSubscription> find(String subscriptionId) {
         return subscriptions
                 .find(subscriptionId)
-                .map(s -> new RoutedSubscription(s.id(), s.columns(), s.kind() == SubscriptionKind.SOCKET_EVENTS));
+                .map(s -> new RoutedSubscription(
+                        s.id(), s.columns(), s.kind() == SubscriptionKind.SOCKET_EVENTS, readsUsers(s.query())));
+    }
+
+    /** Whether the query reads the {@code users} table; once per cached look-up, not per row. */
+    private static boolean readsUsers(String sql) {
+        try {
+            return QueryAnalyzer.analyze(sql, null).tables().contains("users");
+        } catch (RuntimeException e) {
+            return false; // stored before today's rules: such a subscription just teaches no names
+        }
     }
 }
