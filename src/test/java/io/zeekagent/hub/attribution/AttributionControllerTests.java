@@ -3,6 +3,8 @@ package io.zeekagent.hub.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zeekagent.hub.security.ApiKeyTestConfiguration;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -20,8 +22,16 @@ class AttributionControllerTests {
     @TestConfiguration
     static class Fixture {
         @Bean
-        AttributionService attributionService() {
-            AttributionService service = new AttributionService(EnricherFixtures.index());
+        UserNames userNames() {
+            UserNames users = new UserNames();
+            users.learn("client", List.of("name", "uid", "home"), new Object[] {"alice", "1000", "/home/alice"}, false);
+            return users;
+        }
+
+        @Bean
+        AttributionService attributionService(UserNames users) {
+            AttributionService service =
+                    new AttributionService(EnricherFixtures.index(), new FlowMemory(100, Duration.ofHours(1)), users);
             service.markReady();
             return service;
         }
@@ -166,5 +176,102 @@ class AttributionControllerTests {
                         + "#types\taddr\tport\taddr\tport\tset[string]\tset[string]\tstring\tbool\n"
                         + "10.0.0.1\t5\t10.0.0.2\t443\t" + EnricherFixtures.CONNECT + "\t" + EnricherFixtures.BIND
                         + "\tmemory\tT\n");
+    }
+
+    @Test
+    void namesTheUserOfAMatchWhenItsHostReportedItsUsers() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"ts\":1795996800.5,\"id.orig_h\":\"10.0.0.1\",\"id.orig_p\":50000,"
+                                + "\"id.resp_h\":\"10.0.0.2\",\"id.resp_p\":443,\"proto\":\"tcp\"}"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"matches": [
+                           {"side": "resp", "hostId": "server", "uid": 0, "user": null},
+                           {"side": "orig", "hostId": "client", "uid": 1000, "user": "alice"}]}
+                        """);
+    }
+
+    @Test
+    void attributesACommunityIdAloneOnceASingleRecordShowedItsFlow() {
+        String communityId = new CommunityId(0).of(CommunityId.TCP, "10.0.0.1", "10.0.0.2", 50123, 443);
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"community_id\":\"" + communityId + "\",\"ts\":1795996800.5}"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("{\"orig_seuids\":[],\"matches\":[],\"tier\":\"none\",\"complete\":false,"
+                        + "\"incomplete\":[\"community-id-unknown\"],\"community_id\":\"" + communityId + "\"}");
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"src_ip\":\"10.0.0.1\",\"src_port\":50123,\"dest_ip\":\"10.0.0.2\","
+                                + "\"dest_port\":443,\"proto\":\"TCP\"}"))
+                .hasStatusOk();
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"uid\":\"C9\",\"community_id\":\"" + communityId + "\",\"ts\":1795996800.5}"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"uid": "C9", "community_id": "%s", "orig_seuids": ["%s"], "resp_seuids": ["%s"],
+                         "tier": "memory"}
+                        """.formatted(communityId, EnricherFixtures.CONNECT, EnricherFixtures.BIND));
+    }
+
+    @Test
+    void attributesACommunityIdAloneOnceABatchShowedItsFlow() {
+        String communityId = new CommunityId(0).of(CommunityId.TCP, "10.0.0.1", "10.0.0.2", 50777, 443);
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions/batch")
+                        .contentType(AttributionController.NDJSON)
+                        .content("{\"ts\":1795996800.5,\"id.orig_h\":\"10.0.0.1\",\"id.orig_p\":50777,"
+                                + "\"id.resp_h\":\"10.0.0.2\",\"id.resp_p\":443,\"proto\":\"tcp\"}\n"))
+                .hasStatusOk()
+                .bodyText()
+                .contains(communityId);
+        // No ts: the time the flow was seen with stands in.
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"community_id\":\"" + communityId + "\"}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.orig_seuids")
+                .asArray()
+                .containsExactly(EnricherFixtures.CONNECT);
+    }
+
+    @Test
+    void rejectsACommunityIdThatIsNotVersionOneBase64() {
+        for (String invalid : List.of("1:abc", "2:LQU9qZlK+B5F3KDmev6m5PMibrg=", "1:LQU9qZlK+B5F3KDmev6m5PMibr!=")) {
+            assertThat(mvc.post()
+                            .uri("/api/v1/attributions")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"community_id\":\"" + invalid + "\"}"))
+                    .hasStatus(400)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson()
+                    .isLenientlyEqualTo("""
+                            {"type": "urn:zeek-agent-hub:problem:invalid-connection",
+                             "errors": [{"field": "community_id"}]}
+                            """);
+        }
+    }
+
+    @Test
+    void rejectsAnInvalidTimeBesideACommunityId() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"community_id\":\"1:LQU9qZlK+B5F3KDmev6m5PMibrg=\",\"ts\":\"yesterday\"}"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("ts");
     }
 }
