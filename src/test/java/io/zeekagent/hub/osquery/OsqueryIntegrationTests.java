@@ -241,6 +241,66 @@ class OsqueryIntegrationTests {
         assertThat(results.path("content").get(0).path("updateType").asString()).isEqualTo("ADD");
     }
 
+    @Test
+    void aHostsUsersTableNamesTheUserOfItsMatchesAndACommunityIdAloneFindsTheFlowAgain() {
+        HubHttp http = new HubHttp(port);
+        String v1Default = subscriptionId(http, "default socket events (Zeek Agent v1)");
+        SimHost host =
+                new SimHost("4c4c4544-0031-3810-8051-b2c04f4d0077", "users.example.net", "10.41.0.1", List.of("linux"));
+        v1.start(host);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> v1.runningCookies(host.hostId()).contains(v1Default));
+        HubHttp.Reply created = http.post(
+                "/api/v1/queries", "{\"query\":\"SELECT uid, name FROM users\",\"hosts\":[\"" + host.hostId() + "\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        String cookie = "query-" + created.json().get("id").asString();
+        v1.publish(
+                "/zeek/zeek-agent/zeek/ZeekMaster",
+                ZeekEvent.of(
+                        "ZeekAgent::query_result",
+                        BrokerValue.vector(
+                                string(host.hostId()), BrokerValue.enumValue("ZeekAgent::ADD"), string(cookie)),
+                        string("1001"),
+                        string("mallory")));
+        long now = Instant.now().getEpochSecond();
+        v1.publish(
+                "/zeek/zeek-agent/zeek/ZeekMaster",
+                ZeekEvent.of(
+                        "ZeekAgent::query_result",
+                        BrokerValue.vector(
+                                string(host.hostId()), BrokerValue.enumValue("ZeekAgent::ADD"), string(v1Default)),
+                        string("connect"),
+                        integer(5151),
+                        integer(3),
+                        string("/usr/bin/ssh"),
+                        string(""),
+                        string("192.0.2.80"),
+                        integer(0),
+                        integer(22),
+                        integer(now),
+                        integer(1),
+                        integer(1001)));
+
+        String conn = "{\"ts\":" + now + ",\"id.orig_h\":\"10.41.0.1\",\"id.orig_p\":40022,"
+                + "\"id.resp_h\":\"192.0.2.80\",\"id.resp_p\":22,\"proto\":\"tcp\"}";
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode match = http.post("/api/v1/attributions", conn)
+                    .json()
+                    .path("matches")
+                    .path(0);
+            return match.path("user").asString("").equals("mallory");
+        });
+        JsonNode answer = http.post("/api/v1/attributions", conn).json();
+        assertThat(answer.path("matches").get(0).path("uid").asLong()).isEqualTo(1001);
+
+        String byId = http.post(
+                        "/api/v1/attributions",
+                        "{\"community_id\":\"" + answer.path("community_id").asString() + "\",\"ts\":" + now + "}")
+                .json()
+                .toString();
+        assertThat(byId).contains(answer.path("orig_seuids").get(0).asString(), "\"user\":\"mallory\"");
+    }
+
     OsquerySimulator simulator(String secret, String identifier, String instance) {
         return new OsquerySimulator(
                 URI.create("https://localhost:" + server.port()),

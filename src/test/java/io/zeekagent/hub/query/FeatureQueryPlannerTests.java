@@ -49,4 +49,12 @@ class FeatureQueryPlannerTests {
                 .extracting(QueryTarget::hostId)
                 .containsExactly("a", "b", "c");
     }
+
+    @Test
+    void tellsAQueryOnTheUsersTableFromOneOnProcesses() {
+        assertThat(planner.readsUsers("SELECT uid, username FROM users")).isTrue();
+        assertThat(planner.readsUsers("SELECT p.pid, u.name FROM processes p JOIN users u ON p.uid = u.uid"))
+                .isTrue();
+        assertThat(planner.readsUsers("SELECT name, uid FROM processes")).isFalse();
+    }
 }

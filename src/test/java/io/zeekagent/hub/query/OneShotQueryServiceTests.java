@@ -125,4 +125,20 @@ class OneShotQueryServiceTests {
                 List.of(BrokerValue.integer(1)),
                 Instant.now());
     }
+
+    @Test
+    void namesTheColumnsOfAnActiveQueryOnTheUsersTableOnly() {
+        given(planner.readsUsers("SELECT uid, name FROM users")).willReturn(true);
+        given(planner.columns("SELECT uid, name FROM users")).willReturn(List.of("uid", "name"));
+        String users = service.create(new CreateQueryRequest("SELECT uid, name FROM users", Set.of("a", "b"), null))
+                .id();
+        String processes = service.create(new CreateQueryRequest("SELECT pid FROM processes", Set.of("a", "b"), null))
+                .id();
+        assertThat(service.usersColumns(OneShotQueryService.COOKIE_PREFIX + users))
+                .containsExactly("uid", "name");
+        assertThat(service.usersColumns(OneShotQueryService.COOKIE_PREFIX + processes))
+                .isNull();
+        assertThat(service.usersColumns(OneShotQueryService.COOKIE_PREFIX + "unknown"))
+                .isNull();
+    }
 }
