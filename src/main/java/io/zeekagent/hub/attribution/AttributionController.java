@@ -50,9 +50,17 @@ class AttributionController {
             summary = "Attribute one conn.log record",
             description =
                     "Takes a Zeek conn.log record (flat `id.orig_h` or nested `id: {orig_h}` form) or a Suricata EVE"
-                            + " record (`src_ip`, `src_port`, `dest_ip`, `dest_port`, `proto`, `timestamp`); other fields are ignored and returns the socket events of the originator's and the"
+                            + " record (`src_ip`, `src_port`, `dest_ip`, `dest_port`, `proto`, `timestamp`); other"
+                            + " fields are ignored and returns the socket events of the originator's and the"
                             + " responder's hosts that match it, with its Community ID. Unknown addresses give"
-                            + " empty arrays; an invalid address or port is a 400 naming the field.",
+                            + " empty arrays; an invalid address or port is a 400 naming the field.\n\n"
+                            + "A `community_id` (with an optional `ts`) and no addresses or ports attributes a flow the"
+                            + " hub has seen with its tuple: in a batch, a single record or a live Zeek request. An"
+                            + " unseen one is a 200 with empty arrays, `complete: false` and `incomplete:"
+                            + " [community-id-unknown]` (branch on `complete`, as for any incomplete answer); a"
+                            + " `community_id` that is not `1:` and the base64 of 20 bytes is a 400 naming the"
+                            + " field.\n\nEach match carries the numeric `uid` the agent reported and, once that host"
+                            + " answered a query on its `users` table, the `user` name.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -67,7 +75,9 @@ class AttributionController {
                                                 @ExampleObject(name = "suricata-eve", value = """
                                             {"timestamp": "2026-11-30T00:00:00.250000+0000",
                                              "src_ip": "10.0.0.1", "src_port": 50000, "dest_ip": "10.0.0.2",
-                                             "dest_port": 443, "proto": "TCP"}""")
+                                             "dest_port": 443, "proto": "TCP"}"""),
+                                                @ExampleObject(name = "community-id", value = """
+                                            {"community_id": "1:LQU9qZlK+B5F3KDmev6m5PMibrg=", "ts": 1795996800.25}""")
                                             })))
     @ApiResponse(
             responseCode = "200",
@@ -78,7 +88,7 @@ class AttributionController {
                             schema = @Schema(implementation = AttributionResponse.class)))
     @ApiResponse(
             responseCode = "400",
-            description = "Not one JSON object, or an invalid address, port or time",
+            description = "Not one JSON object, or an invalid address, port, time or Community ID",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
             responseCode = "503",

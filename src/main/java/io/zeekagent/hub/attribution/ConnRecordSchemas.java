@@ -30,14 +30,19 @@ class ConnRecordSchemas implements OpenApiCustomizer {
                 .addSchemas("FlatConnRecord", flat())
                 .addSchemas("NestedConnRecord", nested())
                 .addSchemas("EveConnRecord", eve())
+                .addSchemas("CommunityIdRecord", byCommunityId())
                 .addSchemas(
                         NAME,
                         typed(
                                         null,
                                         "A connection to attribute: a Zeek conn.log record, flat (`id.orig_h`) or nested "
-                                                + "(`id: {orig_h}`), or a Suricata EVE record (`src_ip`). Other fields are "
-                                                + "ignored.")
-                                .oneOf(List.of(ref("FlatConnRecord"), ref("NestedConnRecord"), ref("EveConnRecord"))));
+                                                + "(`id: {orig_h}`), a Suricata EVE record (`src_ip`), or a Community ID"
+                                                + " alone for a flow the hub has seen. Other fields are ignored.")
+                                .oneOf(List.of(
+                                        ref("FlatConnRecord"),
+                                        ref("NestedConnRecord"),
+                                        ref("EveConnRecord"),
+                                        ref("CommunityIdRecord"))));
     }
 
     private static Schema<Object> flat() {
@@ -88,6 +93,27 @@ class ConnRecordSchemas implements OpenApiCustomizer {
                         .example("2026-11-30T00:00:00.250000+0000"));
         s.addProperty("community_id", typed("string", "Community ID v1, if Suricata computed it"));
         s.required(List.of("src_ip", "src_port", "dest_ip", "dest_port"));
+        return s;
+    }
+
+    private static Schema<Object> byCommunityId() {
+        Schema<Object> s = typed(
+                "object",
+                "A flow named only by its Community ID v1 (seed 0), as Zeek, Suricata or a SIEM carry it. Answers for"
+                        + " a flow the hub has seen with its addresses and ports (a single record, a batch, a live Zeek"
+                        + " request) within `hub.attribution.community-ids.ttl`; otherwise a 200 with empty matches,"
+                        + " `complete: false` and `incomplete: [community-id-unknown]`.");
+        Schema<Object> id = typed("string", "Community ID v1: `1:` and the base64 of the 20-byte SHA-1")
+                .example("1:LQU9qZlK+B5F3KDmev6m5PMibrg=");
+        id.setPattern("^1:[A-Za-z0-9+/]{27}=$");
+        s.addProperty("community_id", id);
+        s.addProperty(
+                "ts",
+                typed("number", "Connection start, epoch seconds (or ISO-8601); default: when the hub saw the flow")
+                        .example(1795996800.25));
+        s.addProperty("uid", typed("string", "Zeek's connection uid, echoed").example("CHhAvVGS1DHFjwGM9"));
+        s.required(List.of("community_id"));
+        s.example(Map.of("community_id", "1:LQU9qZlK+B5F3KDmev6m5PMibrg=", "ts", 1795996800.25));
         return s;
     }
 
