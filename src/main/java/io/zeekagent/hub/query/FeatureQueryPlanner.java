@@ -28,7 +28,7 @@ class FeatureQueryPlanner implements QueryPlanner {
 
     @Override
     public boolean readsUsers(String sql) {
-        return QueryAnalyzer.analyze(sql, null).tables().contains("users");
+        return QueryAnalyzer.analyze(sql, null).tables().equals(java.util.Set.of("users"));
     }
 
     /**

@@ -9,7 +9,7 @@ interface QueryPlanner {
     /** Column names of a SELECT, in order; throws the subscription feature's 400 for invalid SQL. */
     List<String> columns(String sql);
 
-    /** Whether a (valid) SELECT reads the {@code users} table. */
+    /** Whether a (valid) SELECT reads the {@code users} table alone (in a join, {@code name} may be another's). */
     default boolean readsUsers(String sql) {
         return false;
     }

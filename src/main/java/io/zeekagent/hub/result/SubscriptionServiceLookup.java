@@ -24,10 +24,13 @@ class SubscriptionServiceLookup implements SubscriptionLookup {
                         s.id(), s.columns(), s.kind() == SubscriptionKind.SOCKET_EVENTS, readsUsers(s.query())));
     }
 
-    /** Whether the query reads the {@code users} table; once per cached look-up, not per row. */
+    /**
+     * Whether the query reads the {@code users} table and nothing else (in a join, {@code name} or {@code uid} may be
+     * another table's); once per cached look-up, not per row.
+     */
     private static boolean readsUsers(String sql) {
         try {
-            return QueryAnalyzer.analyze(sql, null).tables().contains("users");
+            return QueryAnalyzer.analyze(sql, null).tables().equals(java.util.Set.of("users"));
         } catch (RuntimeException e) {
             return false; // stored before today's rules: such a subscription just teaches no names
         }
