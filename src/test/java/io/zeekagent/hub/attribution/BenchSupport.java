@@ -68,6 +68,27 @@ public final class BenchSupport {
         return new NdjsonEnricher(index).enrich(in, out);
     }
 
+    /** As {@link #enrichNdjson}, remembering every line's flow by Community ID in a memory of {@code maxFlows}. */
+    public long enrichNdjsonRememberingFlows(InputStream in, OutputStream out, int maxFlows) throws IOException {
+        FlowMemory flows = new FlowMemory(maxFlows, Duration.ofHours(24));
+        long n = new NdjsonEnricher(tiers, 1, flows).enrich(in, out);
+        lastFlows = flows;
+        return n;
+    }
+
+    /** Flows the last {@link #enrichNdjsonRememberingFlows} remembered (kept reachable for a heap measurement). */
+    public int lastFlowCount() {
+        FlowMemory flows = lastFlows;
+        return flows == null ? 0 : flows.size();
+    }
+
+    /** Lets the last flow memory be collected. */
+    public void dropFlows() {
+        lastFlows = null;
+    }
+
+    private @org.jspecify.annotations.Nullable FlowMemory lastFlows;
+
     public long enrichTsv(BufferedReader in, Writer out) throws IOException {
         return new ZeekTsvEnricher(index).enrich(in, out);
     }

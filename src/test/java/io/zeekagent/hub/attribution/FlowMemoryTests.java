@@ -81,6 +81,52 @@ class FlowMemoryTests {
         assertThat(FlowMemory.isValid("1:LQU9qZlK+B5F3KDmev6m5PMi==g=")).isFalse();
     }
 
+    @Test
+    void agreesWithALinkedHashMapModelOverRandomRememberingFindingAndExpiring() {
+        int cap = 37;
+        FlowMemory flows = new FlowMemory(cap, Duration.ofMillis(500));
+        java.util.LinkedHashMap<String, long[]> model = new java.util.LinkedHashMap<>(); // id -> {ts, seen}
+        java.util.Random random = new java.util.Random(42);
+        ConnectionTuple[] universe = new ConnectionTuple[120];
+        for (int i = 0; i < universe.length; i++) {
+            universe[i] = tuple("10.0.0.1", 1000 + i, "10.0.0.2", 443, i);
+        }
+        long now = 0;
+        for (int step = 0; step < 20_000; step++) {
+            now += random.nextInt(3);
+            ConnectionTuple t = universe[random.nextInt(universe.length)];
+            String id = id(t);
+            int op = random.nextInt(10);
+            if (op < 6) {
+                flows.remember(id, t, now);
+                model.remove(id);
+                model.put(id, new long[] {t.tsMillis(), now});
+                if (model.size() > cap) {
+                    model.remove(model.keySet().iterator().next());
+                }
+            } else if (op < 9) {
+                ConnectionTuple found = flows.find(id);
+                assertThat(found == null).as("step %d", step).isEqualTo(!model.containsKey(id));
+                if (found != null) {
+                    assertThat(found).isEqualTo(t);
+                }
+            } else {
+                flows.evictOlderThan(now);
+                long cutoff = now - 500;
+                model.values().removeIf(v -> v[1] < cutoff);
+            }
+            assertThat(flows.size()).as("step %d", step).isEqualTo(model.size());
+        }
+        int found = 0;
+        for (ConnectionTuple t : universe) {
+            if (flows.find(id(t)) != null) {
+                assertThat(model).containsKey(id(t));
+                found++;
+            }
+        }
+        assertThat(found).isEqualTo(flows.size()).isPositive();
+    }
+
     private String id(ConnectionTuple t) {
         return FlowMemory.communityIdOf(t, hasher);
     }
