@@ -13,12 +13,24 @@ import org.jspecify.annotations.Nullable;
  * arrays used as a ring in last-seen order (a flow seen again moves to the young end; its old slot is left dead and
  * squeezed out when the ring is full), found through an open-addressing table of slot numbers keyed by the hash's
  * first 64 bits. Least recently seen first out: at most {@code maxEntries} flows, and {@link #evictOlderThan}
- * forgets flows not seen within the TTL. About 100 bytes a flow at the cap (the ring has a quarter's slack); the
+ * forgets flows not seen within the TTL. About 120 bytes a flow at the cap (80 in the ring, which has a quarter's slack, and the table); the
  * arrays grow by doubling up to it. Thread-safe (one lock).
  */
 final class FlowMemory {
 
     private static final int FIRST_CAPACITY = 1024;
+    private static final int KEY_A = 0;
+    private static final int KEY_B = 1;
+    private static final int KEY_C = 2;
+    private static final int ORIG_HI = 3;
+    private static final int ORIG_LO = 4;
+    private static final int RESP_HI = 5;
+    private static final int RESP_LO = 6;
+    private static final int TS = 7;
+    private static final int SEEN = 8;
+    private static final int FLAGS = 9;
+    private static final int STRIDE = 10;
+    private static final long LIVE = 0x100;
     private static final byte[] BASE64 = new byte[128];
 
     static {
@@ -34,19 +46,14 @@ final class FlowMemory {
     private final int ringLength;
 
     private final long ttlMillis;
-    // The ring: slot = position modulo capacity; live[] false for a slot whose flow moved on or was forgotten.
-    private long[] keyA = new long[0];
-    private long[] keyB = new long[0];
-    private int[] keyC = new int[0];
-    private long[] origHi = new long[0];
-    private long[] origLo = new long[0];
-    private long[] respHi = new long[0];
-    private long[] respLo = new long[0];
-    private int[] ports = new int[0];
-    private byte[] transport = new byte[0];
-    private long[] tsMillis = new long[0];
-    private long[] seenMillis = new long[0];
-    private boolean[] live = new boolean[0];
+    /**
+     * The ring, one flow a stride of longs so that a flow is two cache lines: key (3 words, the third with the ports
+     * in its high half), the tuple's four address words, its start, when last seen, and transport plus a live flag.
+     * A slot is dead once its flow moved on or was forgotten.
+     */
+    private long[] data = new long[0];
+
+    private int capacity;
     /** Open addressing, linear probing: slot + 1, 0 = empty. At most half full. */
     private int[] table = new int[0];
 
@@ -89,15 +96,15 @@ final class FlowMemory {
                     write(slot, a, b, c, t, nowMillis);
                     return;
                 }
-                live[slot] = false;
+                kill(slot);
                 size--;
                 delete(at);
             }
-            if (used == live.length) {
+            if (used == capacity) {
                 // Grow, or (at full size) squeeze out the slots of flows that moved on: at least the slack's worth.
-                rebuild(Math.min(ringLength, Math.max(FIRST_CAPACITY, live.length * 2)));
+                rebuild(Math.min(ringLength, Math.max(FIRST_CAPACITY, capacity * 2)));
             }
-            int slot = (tail + used) % live.length;
+            int slot = (tail + used) % capacity;
             used++;
             size++;
             write(slot, a, b, c, t, nowMillis);
@@ -124,16 +131,17 @@ final class FlowMemory {
                 return null;
             }
             hits++;
-            int s = table[at] - 1;
+            int d = (table[at] - 1) * STRIDE;
+            int ports = (int) (data[d + KEY_C] >>> 32);
             return new ConnectionTuple(
-                    origHi[s],
-                    origLo[s],
-                    ports[s] >>> 16,
-                    respHi[s],
-                    respLo[s],
-                    ports[s] & 0xFFFF,
-                    transport[s],
-                    tsMillis[s]);
+                    data[d + ORIG_HI],
+                    data[d + ORIG_LO],
+                    ports >>> 16,
+                    data[d + RESP_HI],
+                    data[d + RESP_LO],
+                    ports & 0xFFFF,
+                    (int) (data[d + FLAGS] & 0xFF),
+                    data[d + TS]);
         }
     }
 
@@ -141,7 +149,7 @@ final class FlowMemory {
     synchronized int evictOlderThan(long nowMillis) {
         long cutoff = nowMillis - ttlMillis;
         int n = 0;
-        while (used > 0 && (!live[tail] || seenMillis[tail] < cutoff)) {
+        while (used > 0 && (!live(tail) || data[tail * STRIDE + SEEN] < cutoff)) {
             if (dropTail(true)) {
                 n++;
             }
@@ -212,30 +220,39 @@ final class FlowMemory {
     }
 
     private int newestSlot() {
-        return (tail + used - 1) % live.length;
+        return (tail + used - 1) % capacity;
     }
 
-    private void write(int s, long a, long b, int c, ConnectionTuple t, long nowMillis) {
-        keyA[s] = a;
-        keyB[s] = b;
-        keyC[s] = c;
-        origHi[s] = t.origHi();
-        origLo[s] = t.origLo();
-        respHi[s] = t.respHi();
-        respLo[s] = t.respLo();
-        ports[s] = (t.origPort() << 16) | (t.respPort() & 0xFFFF);
-        transport[s] = (byte) t.transport();
-        tsMillis[s] = t.tsMillis();
-        seenMillis[s] = nowMillis;
-        live[s] = true;
+    private boolean live(int slot) {
+        return (data[slot * STRIDE + FLAGS] & LIVE) != 0;
+    }
+
+    private void kill(int slot) {
+        data[slot * STRIDE + FLAGS] &= ~LIVE;
+    }
+
+    private void write(int slot, long a, long b, int c, ConnectionTuple t, long nowMillis) {
+        int d = slot * STRIDE;
+        int ports = (t.origPort() << 16) | (t.respPort() & 0xFFFF);
+        data[d + KEY_A] = a;
+        data[d + KEY_B] = b;
+        data[d + KEY_C] = ((long) ports << 32) | (c & 0xFFFF_FFFFL);
+        data[d + ORIG_HI] = t.origHi();
+        data[d + ORIG_LO] = t.origLo();
+        data[d + RESP_HI] = t.respHi();
+        data[d + RESP_LO] = t.respLo();
+        data[d + TS] = t.tsMillis();
+        data[d + SEEN] = nowMillis;
+        data[d + FLAGS] = LIVE | (t.transport() & 0xFF);
     }
 
     /** Forgets the oldest ring slot; returns whether it held a flow (counted by age or by capacity). */
     private boolean dropTail(boolean byAge) {
-        boolean held = live[tail];
+        boolean held = live(tail);
         if (held) {
-            delete(locate(keyA[tail], keyB[tail], keyC[tail]));
-            live[tail] = false;
+            int d = tail * STRIDE;
+            delete(locate(data[d + KEY_A], data[d + KEY_B], (int) data[d + KEY_C]));
+            kill(tail);
             size--;
             if (byAge) {
                 evictedByAge++;
@@ -243,7 +260,7 @@ final class FlowMemory {
                 evictedByCapacity++;
             }
         }
-        tail = (tail + 1) % live.length;
+        tail = (tail + 1) % capacity;
         used--;
         return held;
     }
@@ -263,8 +280,8 @@ final class FlowMemory {
             if (entry == 0) {
                 return -1;
             }
-            int s = entry - 1;
-            if (keyA[s] == a && keyB[s] == b && keyC[s] == c) {
+            int d = (entry - 1) * STRIDE;
+            if (data[d + KEY_A] == a && data[d + KEY_B] == b && (int) data[d + KEY_C] == c) {
                 return i;
             }
         }
@@ -272,7 +289,7 @@ final class FlowMemory {
 
     private void insert(int slot) {
         int mask = table.length - 1;
-        int i = home(keyA[slot]);
+        int i = home(data[slot * STRIDE + KEY_A]);
         while (table[i] != 0) {
             i = (i + 1) & mask;
         }
@@ -288,7 +305,7 @@ final class FlowMemory {
             if (table[j] == 0) {
                 break;
             }
-            int k = home(keyA[table[j] - 1]);
+            int k = home(data[(table[j] - 1) * STRIDE + KEY_A]);
             boolean stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
             if (!stays) {
                 table[i] = table[j];
@@ -298,54 +315,23 @@ final class FlowMemory {
         table[i] = 0;
     }
 
-    /** Lays the live flows out from slot 0, in order, in a ring of {@code capacity}; rebuilds the table. */
-    private void rebuild(int capacity) {
-        int[] order = new int[size];
+    /** Lays the live flows out from slot 0, in order, in a ring of {@code newCapacity}; rebuilds the table. */
+    private void rebuild(int newCapacity) {
+        long[] to = new long[newCapacity * STRIDE];
         int n = 0;
         for (int k = 0; k < used; k++) {
-            int s = (tail + k) % live.length;
-            if (live[s]) {
-                order[n++] = s;
+            int slot = (tail + k) % capacity;
+            if (live(slot)) {
+                System.arraycopy(data, slot * STRIDE, to, n++ * STRIDE, STRIDE);
             }
         }
-        keyA = reorder(keyA, order, capacity);
-        keyB = reorder(keyB, order, capacity);
-        keyC = reorder(keyC, order, capacity);
-        origHi = reorder(origHi, order, capacity);
-        origLo = reorder(origLo, order, capacity);
-        respHi = reorder(respHi, order, capacity);
-        respLo = reorder(respLo, order, capacity);
-        ports = reorder(ports, order, capacity);
-        tsMillis = reorder(tsMillis, order, capacity);
-        seenMillis = reorder(seenMillis, order, capacity);
-        byte[] t = new byte[capacity];
-        for (int k = 0; k < size; k++) {
-            t[k] = transport[order[k]];
-        }
-        transport = t;
-        live = new boolean[capacity];
-        Arrays.fill(live, 0, size, true);
+        data = to;
+        capacity = newCapacity;
         tail = 0;
-        used = size;
-        table = new int[Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) * 2];
+        used = n;
+        table = new int[Integer.highestOneBit(Math.max(2, newCapacity) * 2 - 1) * 2];
         for (int slot = 0; slot < used; slot++) {
             insert(slot);
         }
-    }
-
-    private static long[] reorder(long[] from, int[] order, int capacity) {
-        long[] to = new long[capacity];
-        for (int k = 0; k < order.length; k++) {
-            to[k] = from[order[k]];
-        }
-        return to;
-    }
-
-    private static int[] reorder(int[] from, int[] order, int capacity) {
-        int[] to = new int[capacity];
-        for (int k = 0; k < order.length; k++) {
-            to[k] = from[order[k]];
-        }
-        return to;
     }
 }
