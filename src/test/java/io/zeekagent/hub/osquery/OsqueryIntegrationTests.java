@@ -299,6 +299,31 @@ class OsqueryIntegrationTests {
                 .json()
                 .toString();
         assertThat(byId).contains(answer.path("orig_seuids").get(0).asString(), "\"user\":\"mallory\"");
+
+        // A RESULTS subscription on the users table teaches names too.
+        HubHttp.Reply subscribed = http.post(
+                "/api/v1/subscriptions",
+                "{\"name\":\"users of " + host.hostId() + "\",\"query\":\"SELECT uid, name FROM users\",\"hosts\":[\""
+                        + host.hostId() + "\"],\"intervalSeconds\":3600}");
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        v1.publish(
+                "/zeek/zeek-agent/zeek/ZeekMaster",
+                ZeekEvent.of(
+                        "ZeekAgent::query_result",
+                        BrokerValue.vector(
+                                string(host.hostId()),
+                                BrokerValue.enumValue("ZeekAgent::ADD"),
+                                string(subscribed.json().get("id").asString())),
+                        string("1001"),
+                        string("trent")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http.post("/api/v1/attributions", conn)
+                        .json()
+                        .path("matches")
+                        .path(0)
+                        .path("user")
+                        .asString("")
+                        .equals("trent"));
     }
 
     OsquerySimulator simulator(String secret, String identifier, String instance) {
