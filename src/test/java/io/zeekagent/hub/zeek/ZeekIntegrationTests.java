@@ -112,6 +112,14 @@ class ZeekIntegrationTests {
                 return received.stream().anyMatch(e -> e.name().equals(ZeekTopics.HUB_HELLO));
             });
         }
+        // The live request taught the hub the flow: its Community ID alone now attributes over REST.
+        String communityId = new io.zeekagent.hub.attribution.CommunityId(0)
+                .of(io.zeekagent.hub.attribution.CommunityId.TCP, "10.9.0.1", "10.9.0.2", 50000, 443);
+        JsonNode byId = http.post("/api/v1/attributions", "{\"community_id\":\"" + communityId + "\"}")
+                .json();
+        assertThat(byId.path("orig_seuids").toString()).contains(clientSeuid);
+        assertThat(byId.path("resp_seuids").toString()).contains(serverSeuid);
+        assertThat(byId.path("complete").asBoolean()).isTrue();
         assertThat(meters.get("hub.zeek.answers")
                         .tag("complete", "true")
                         .functionCounter()
