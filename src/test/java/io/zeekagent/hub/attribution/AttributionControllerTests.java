@@ -247,6 +247,25 @@ class AttributionControllerTests {
     }
 
     @Test
+    void attributesACommunityIdAloneOnceATsvBatchShowedItsFlow() {
+        String communityId = new CommunityId(0).of(CommunityId.UDP, "10.0.0.1", "10.0.0.2", 50999, 443);
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions/batch")
+                        .contentType(MediaType.valueOf(AttributionController.TSV))
+                        .content("#fields\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\n"
+                                + "#types\taddr\tport\taddr\tport\tenum\n10.0.0.1\t50999\t10.0.0.2\t443\tudp\n"))
+                .hasStatusOk();
+        assertThat(mvc.post()
+                        .uri("/api/v1/attributions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"community_id\":\"" + communityId + "\",\"ts\":\"2026-11-30T00:00:00Z\"}"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo(
+                        "{\"incomplete\": [\"retention\"], \"orig_seuids\": [\"" + EnricherFixtures.CONNECT + "\"]}");
+    }
+
+    @Test
     void rejectsACommunityIdThatIsNotVersionOneBase64() {
         for (String invalid : List.of("1:abc", "2:LQU9qZlK+B5F3KDmev6m5PMibrg=", "1:LQU9qZlK+B5F3KDmev6m5PMibr!=")) {
             assertThat(mvc.post()
