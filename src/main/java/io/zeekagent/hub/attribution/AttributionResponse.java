@@ -48,7 +48,8 @@ public record AttributionResponse(
                                     "retention",
                                     "cold-tier-disabled",
                                     "cold-tier-unavailable",
-                                    "ingest-backlog"
+                                    "ingest-backlog",
+                                    "rebalancing"
                                 }),
                 arraySchema =
                         @Schema(
@@ -57,5 +58,6 @@ public record AttributionResponse(
                                         + " holds that time and the database tier is off),"
                                         + " `cold-tier-unavailable` (database error or timeout; memory's"
                                         + " answer returned), `ingest-backlog` (events of that time may"
-                                        + " still be buffered)"))
+                                        + " still be buffered), `rebalancing` (hub replicas: this replica is still replaying the"
+                                        + " host's partition from Kafka; the database answered)"))
         List<String> incomplete) {}

@@ -65,7 +65,9 @@ class SocketEventIngestServiceTests {
                 TestWriters.inMemory(meters),
                 meters,
                 new org.springframework.beans.factory.support.DefaultListableBeanFactory()
-                        .getBeanProvider(StoredEventsObserver.class));
+                        .getBeanProvider(StoredEventsObserver.class),
+                new org.springframework.beans.factory.support.DefaultListableBeanFactory()
+                        .getBeanProvider(SocketEventStream.class));
     }
 
     @AfterEach
