@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ingestion's side of the socket-event stream. Agent events go into a bounded queue that one thread hands to the
- * producer, so an agent's connection never waits for Kafka: when the queue is full (Kafka slow or down) the event is
+ * producer in batches of up to 1,000 (so at most capacity + 1,000 events wait in this process), so an agent's connection never waits for Kafka: when the queue is full (Kafka slow or down) the event is
  * dropped and counted ({@code hub.cluster.stream.dropped{reason=buffer-full}}), as the single node's writer drops.
  * REST batches are sent on the caller's thread and acknowledged only once the brokers have every event, so an event
  * acknowledged to REST is never lost; without the brokers within {@code ackTimeout} the caller gets a 503.
