@@ -35,7 +35,8 @@ final class ReplicaProcess implements AutoCloseable {
     private final Process process;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private ReplicaProcess(String name, Path dir, String jdbcUrl, String schema, List<String> extra) {
+    private ReplicaProcess(
+            String name, Path dir, String jdbcUrl, String schema, @Nullable String kafka, List<String> extra) {
         this.name = name;
         this.log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -53,7 +54,9 @@ final class ReplicaProcess implements AutoCloseable {
                 "--spring.flyway.schemas=" + schema,
                 "--hub.cluster.engine=kafka",
                 "--hub.cluster.replica-id=" + name,
-                "--spring.kafka.bootstrap-servers=127.0.0.1:1",
+                "--spring.kafka.bootstrap-servers=" + (kafka == null ? "127.0.0.1:1" : kafka),
+                // Without a broker (the dispatch tests) the hub does not wait to create its topic.
+                "--hub.cluster.kafka.create-topics=" + (kafka != null),
                 "--hub.zeromq.xpub-endpoint=" + xpubEndpoint(),
                 "--hub.zeromq.xsub-endpoint=" + xsubEndpoint(),
                 "--hub.zeromq.linger=0ms",
@@ -77,7 +80,13 @@ final class ReplicaProcess implements AutoCloseable {
 
     /** Starts a replica; call {@link #awaitUp()} before using it. */
     static ReplicaProcess start(String name, Path dir, String jdbcUrl, String schema, String... extra) {
-        return new ReplicaProcess(name, dir, jdbcUrl, schema, List.of(extra));
+        return new ReplicaProcess(name, dir, jdbcUrl, schema, null, List.of(extra));
+    }
+
+    /** Starts a replica on a Kafka broker; call {@link #awaitUp()} before using it. */
+    static ReplicaProcess startOnKafka(
+            String name, Path dir, String jdbcUrl, String schema, String kafka, String... extra) {
+        return new ReplicaProcess(name, dir, jdbcUrl, schema, kafka, List.of(extra));
     }
 
     /** Waits until the replica's health is UP. */
