@@ -70,7 +70,7 @@ public final class JdbcIndexPartitions implements IndexPartitions {
             return Optional.of(replicaId);
         }
         long now = clock.millis();
-        if (now - ownersReadAt >= cacheMillis) {
+        if (ownersReadAt == Long.MIN_VALUE || now - ownersReadAt >= cacheMillis) {
             try {
                 Map<Integer, String> read = new HashMap<>();
                 jdbc.query(

@@ -21,7 +21,7 @@ final class KafkaStreamStatus implements StreamStatus, AutoCloseable {
     private final String bootstrap;
     private final String topic;
     private final SocketEventStream stream;
-    private volatile long checkedAt = Long.MIN_VALUE;
+    private volatile long checkedAt;
     private volatile boolean connected;
     private volatile String detail = "not checked yet";
 
