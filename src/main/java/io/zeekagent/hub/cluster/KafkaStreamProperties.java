@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  *     events are dropped and counted ({@code hub.cluster.stream.dropped})
  * @param ackTimeout how long a REST ingest waits for the broker before it answers 503
  * @param storeGroup the consumer group that writes events to PostgreSQL
+ * @param storeConsumers consumers of that group per replica (each writes its own batches: parallel COPY)
  * @param indexGroup the consumer group whose partitions each replica holds in its hot index
  * @param hotWindow how far back a replica replays a partition it is given; blank means {@code hub.attribution.retention}
  * @param ownerCache how long {@link IndexPartitions#ownerOf} answers from its copy of {@code index_partitions}
@@ -41,6 +42,7 @@ public record KafkaStreamProperties(
         @DefaultValue("100000") @Min(1) int bufferCapacity,
         @DefaultValue("10s") @NotNull Duration ackTimeout,
         @DefaultValue("store") @NotBlank String storeGroup,
+        @DefaultValue("2") @Min(1) int storeConsumers,
         @DefaultValue("index") @NotBlank String indexGroup,
         @Nullable Duration hotWindow,
         @DefaultValue("1s") @NotNull Duration ownerCache,

@@ -52,11 +52,11 @@ final class ReplicaProcess implements AutoCloseable {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--spring.flyway.schemas=" + schema,
-                "--hub.cluster.engine=kafka",
+                "--hub.cluster.engine=" + (kafka != null && kafka.isEmpty() ? "embedded" : "kafka"),
                 "--hub.cluster.replica-id=" + name,
-                "--spring.kafka.bootstrap-servers=" + (kafka == null ? "127.0.0.1:1" : kafka),
+                "--spring.kafka.bootstrap-servers=" + (kafka == null || kafka.isEmpty() ? "127.0.0.1:1" : kafka),
                 // Without a broker (the dispatch tests) the hub does not wait to create its topic.
-                "--hub.cluster.kafka.create-topics=" + (kafka != null),
+                "--hub.cluster.kafka.create-topics=" + (kafka != null && !kafka.isEmpty()),
                 "--hub.zeromq.xpub-endpoint=" + xpubEndpoint(),
                 "--hub.zeromq.xsub-endpoint=" + xsubEndpoint(),
                 "--hub.zeromq.linger=0ms",
@@ -104,6 +104,23 @@ final class ReplicaProcess implements AutoCloseable {
                         return false;
                     }
                 });
+    }
+
+    /** A single node ({@code hub.cluster.engine=embedded}) on the same schema, for same-run baselines. */
+    static ReplicaProcess startSingleNode(String name, Path dir, String jdbcUrl, String schema, String... extra) {
+        return new ReplicaProcess(name, dir, jdbcUrl, schema, "", List.of(extra));
+    }
+
+    /** CPU seconds (user + system) the replica's JVM has used so far, from {@code /proc/<pid>/stat}. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // Fields 14 and 15 of stat (utime, stime) are 11 and 12 after "pid (comm) ".
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     String xpubEndpoint() {
