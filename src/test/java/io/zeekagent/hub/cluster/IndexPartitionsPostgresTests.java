@@ -34,6 +34,7 @@ class IndexPartitionsPostgresTests {
             100,
             Duration.ofSeconds(1),
             "store",
+            2,
             "index",
             null,
             Duration.ZERO,
