@@ -62,19 +62,36 @@ class SocketEventStore implements SocketEventHistory {
             tx.executeWithoutResult(status -> insert(events));
             return events.size();
         } catch (DuplicateKeyException e) {
-            Integer inserted = tx.execute(status -> {
-                int n = 0;
-                for (int count : jdbc.batchUpdate(
-                                INSERT + " ON CONFLICT (seuid, received_at) DO NOTHING",
-                                events,
-                                events.size(),
-                                SocketEventStore::bind)[0]) {
-                    n += Math.max(count, 0);
-                }
-                return n;
-            });
+            Integer inserted = tx.execute(status -> postgres() ? insertSkippingStored(events) : insertMissing(events));
             return inserted == null ? 0 : inserted;
         }
+    }
+
+    private int insertSkippingStored(List<StoredSocketEvent> events) {
+        int n = 0;
+        for (int count : jdbc.batchUpdate(
+                        INSERT + " ON CONFLICT (seuid, received_at) DO NOTHING",
+                        events,
+                        events.size(),
+                        SocketEventStore::bind)[0]) {
+            n += Math.max(count, 0);
+        }
+        return n;
+    }
+
+    /** Without ON CONFLICT (H2): the events whose seuid is not stored yet. */
+    private int insertMissing(List<StoredSocketEvent> events) {
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        for (StoredSocketEvent e : events) {
+            stored.addAll(
+                    jdbc.queryForList("SELECT seuid FROM socket_events WHERE seuid = ?", String.class, e.seuid()));
+        }
+        List<StoredSocketEvent> missing =
+                events.stream().filter(e -> !stored.contains(e.seuid())).toList();
+        if (!missing.isEmpty()) {
+            insert(missing);
+        }
+        return missing.size();
     }
 
     /** Whether the database is PostgreSQL. */
