@@ -1,5 +1,6 @@
 package io.zeekagent.hub.stream;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zeekagent.hub.attribution.AttributionProperties;
 import io.zeekagent.hub.attribution.HostReplay;
@@ -129,6 +130,7 @@ class KafkaStreamConfiguration {
                 new DefaultKafkaConsumerFactory<>(config(own), new StringDeserializer(), new ByteArrayDeserializer()),
                 container);
         consumers.setConcurrency(properties.storeConsumers());
+        lag(meters, consumers, "store");
         // PostgreSQL down: the batch is retried every second, for as long as it takes; Kafka keeps the events.
         consumers.setCommonErrorHandler(
                 new DefaultErrorHandler(new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS)));
@@ -153,9 +155,18 @@ class KafkaStreamConfiguration {
         container.setAckMode(ContainerProperties.AckMode.MANUAL);
         container.setMessageListener(listener);
         container.setConsumerRebalanceListener(listener);
-        return new ConcurrentMessageListenerContainer<>(
+        var consumers = new ConcurrentMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<>(config(own), new StringDeserializer(), new ByteArrayDeserializer()),
                 container);
+        lag(meters, consumers, "index");
+        return consumers;
+    }
+
+    private static void lag(MeterRegistry meters, ConcurrentMessageListenerContainer<?, ?> consumers, String group) {
+        Gauge.builder("hub.cluster.stream.lag", consumers, ConsumerLag::of)
+                .tag("group", group)
+                .description("Records this replica's consumers of the group are behind (Kafka's records-lag-max)")
+                .register(meters);
     }
 
     private static Map<String, Object> consumer(String group) {

@@ -159,6 +159,22 @@ class KafkaStreamIntegrationTests {
                     .until(() -> attribute(a, HOSTS, now).contains("\"complete\":true")
                             && !attribute(a, HOSTS, now).contains("\"orig_seuids\":[]"));
             assertThat(count("select count(distinct seuid) from socket_events")).isEqualTo(HOSTS + 1);
+
+            // 5. Health and metrics of the survivor: its partitions, the Kafka connection, the stream's counters.
+            String health = a.get("/actuator/health").body();
+            assertThat(health)
+                    .contains("\"indexPartitions\"")
+                    .contains("\"connected\":true")
+                    .contains("\"ready\":[0,1,2,3,4,5]");
+            for (String metric : List.of(
+                    "hub.cluster.stream.produced",
+                    "hub.cluster.stream.consumed?tag=group:store",
+                    "hub.cluster.stream.consumed?tag=group:index",
+                    "hub.cluster.stream.lag?tag=group:index",
+                    "hub.cluster.stream.replay")) {
+                ReplicaProcess.Response m = a.get("/actuator/metrics/" + metric);
+                assertThat(m.status()).as(metric + ": " + m.body()).isEqualTo(200);
+            }
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n--- A:\n" + a.logTail() + "\n--- B:\n" + b.logTail(), e);
         }
