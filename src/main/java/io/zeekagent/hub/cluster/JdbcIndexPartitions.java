@@ -88,11 +88,19 @@ public final class JdbcIndexPartitions implements IndexPartitions {
         return Optional.ofNullable(owners.get(partition));
     }
 
-    /** The consumer was given these partitions: held here, replaying. */
+    /**
+     * The consumer was given these partitions: held here, replaying. The table is written best effort (PostgreSQL
+     * down must not stop the consumer or make it index a batch twice): a failed write is logged, the local state
+     * counts.
+     */
     public void assigned(Collection<Integer> assigned) {
         for (int p : assigned) {
             local.put(p, false);
-            jdbc.update(
+        }
+        for (int p : assigned) {
+            write(
+                    "assigned",
+                    p,
                     "insert into index_partitions (topic, partition, replica_id, assigned_at, ready)"
                             + " values (?, ?, ?, now(), false) on conflict (topic, partition) do update"
                             + " set replica_id = excluded.replica_id, assigned_at = excluded.assigned_at,"
@@ -104,10 +112,20 @@ public final class JdbcIndexPartitions implements IndexPartitions {
         ownersReadAt = Long.MIN_VALUE;
     }
 
+    private void write(String what, int partition, String sql, Object... args) {
+        try {
+            jdbc.update(sql, args);
+        } catch (RuntimeException e) {
+            log.warn("index_partitions not updated ({} partition {}): {}", what, partition, e.toString());
+        }
+    }
+
     /** The replay of this partition caught up with the end of the topic as it was at assignment. */
     public void ready(int partition) {
         if (local.replace(partition, false, true)) {
-            jdbc.update(
+            write(
+                    "ready",
+                    partition,
                     "update index_partitions set ready = true where topic = ? and partition = ? and replica_id = ?",
                     topic,
                     partition,
@@ -119,7 +137,9 @@ public final class JdbcIndexPartitions implements IndexPartitions {
     public void revoked(Collection<Integer> revoked) {
         for (int p : revoked) {
             local.remove(p);
-            jdbc.update(
+            write(
+                    "revoked",
+                    p,
                     "delete from index_partitions where topic = ? and partition = ? and replica_id = ?",
                     topic,
                     p,
