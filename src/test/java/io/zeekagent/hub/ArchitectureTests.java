@@ -68,11 +68,21 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule onlyTheClusterFeatureUsesKafka = noClasses()
             .that()
-            .resideOutsideOfPackage("io.zeekagent.hub.cluster..")
+            .resideOutsideOfPackages("io.zeekagent.hub.cluster..", "io.zeekagent.hub.stream..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
             .because("the embedded single node must not touch Kafka classes (hub.cluster.engine=embedded)");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheKafkaStream = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.zeekagent.hub.stream..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.zeekagent.hub.stream..")
+            .because("the Kafka event stream plugs in through ingest.SocketEventStream and attribution.HostReplay,"
+                    + " so the embedded engine never loads it");
 
     @ArchTest
     static final ArchRule noFieldInjection = noFields()

@@ -75,7 +75,8 @@ class AttributionConfiguration {
             ColdTierProperties properties,
             ObjectProvider<ColdEventSource> sources,
             ObjectProvider<IngestBacklog> backlogs,
-            ObjectProvider<MeterRegistry> registries) {
+            ObjectProvider<MeterRegistry> registries,
+            ObjectProvider<HostReplay> replays) {
         ColdEventSource source = sources.getIfAvailable();
         Boolean enabled = properties.enabled();
         boolean on = source != null && (enabled != null ? enabled : source.enabledByDefault());
@@ -97,13 +98,15 @@ class AttributionConfiguration {
                 return b.pending();
             }
         };
-        return new TieredAttributor(
+        TieredAttributor attributor = new TieredAttributor(
                 index,
                 on ? source : null,
                 properties,
                 backlog,
                 new AttributionMetrics(registries.getIfAvailable()),
                 Clock.systemUTC());
+        replays.ifAvailable(attributor::replay);
+        return attributor;
     }
 
     @Bean

@@ -49,7 +49,8 @@ public record AttributionResponse(
                                     "cold-tier-disabled",
                                     "cold-tier-unavailable",
                                     "ingest-backlog",
-                                    "community-id-unknown"
+                                    "community-id-unknown",
+                                    "rebalancing"
                                 }),
                 arraySchema =
                         @Schema(
@@ -60,5 +61,7 @@ public record AttributionResponse(
                                         + " answer returned), `ingest-backlog` (events of that time may"
                                         + " still be buffered), `community-id-unknown` (only a `community_id`"
                                         + " was given and the hub has not seen that flow with its addresses and"
-                                        + " ports: no attribution was tried)"))
+                                        + " ports: no attribution was tried), `rebalancing` (hub replicas: this"
+                                        + " replica is still replaying the host's partition from Kafka; the"
+                                        + " database answered)"))
         List<String> incomplete) {}

@@ -16,10 +16,11 @@ final class Completeness {
     static final int COLD_DISABLED = 2;
     static final int COLD_UNAVAILABLE = 4;
     static final int INGEST_BACKLOG = 8;
+    static final int REBALANCING = 16;
 
     /** The reason names, by bit. */
     static final List<String> REASONS =
-            List.of("retention", "cold-tier-disabled", "cold-tier-unavailable", "ingest-backlog");
+            List.of("retention", "cold-tier-disabled", "cold-tier-unavailable", "ingest-backlog", "rebalancing");
 
     /** The tier names, by {@link #MEMORY}/{@link #DATABASE} bits. */
     static final List<String> TIERS = List.of("none", "memory", "database", "memory+database");

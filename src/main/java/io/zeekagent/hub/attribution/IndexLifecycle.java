@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,13 +32,17 @@ class IndexLifecycle implements SmartLifecycle {
     private final ObjectProvider<HostAddressLookup> hostLookups;
     private final ObjectProvider<SocketEventHistory> histories;
     private final Clock clock;
+    private final boolean fromStream;
     private volatile boolean running;
 
     IndexLifecycle(
             AttributionService service,
             AttributionProperties properties,
             ObjectProvider<HostAddressLookup> hostLookups,
-            ObjectProvider<SocketEventHistory> histories) {
+            ObjectProvider<SocketEventHistory> histories,
+            @Value("${hub.cluster.engine:embedded}") String engine) {
+        // Replicas (engine=kafka) index only their partitions, replayed from Kafka on assignment, never the database.
+        this.fromStream = "kafka".equalsIgnoreCase(engine.trim());
         this.service = service;
         this.properties = properties;
         this.hostLookups = hostLookups;
@@ -50,17 +55,18 @@ class IndexLifecycle implements SmartLifecycle {
         long started = System.nanoTime();
         hostLookups.orderedStream().forEach(lookup -> lookup.allHostAddresses().forEach(service::putHost));
         AtomicLong events = new AtomicLong();
-        histories.orderedStream().forEach(history -> {
-            java.time.Instant skipped = history.replayNewest(
-                    clock.instant().minus(properties.retention()), properties.maxEvents(), batch -> {
-                        service.index(batch);
-                        events.addAndGet(batch.size());
-                    });
-            if (skipped != null) {
-                // Older events stay in the database only: the cold tier answers for them.
-                service.index().skippedUpTo(skipped.toEpochMilli());
-            }
-        });
+        (fromStream ? java.util.stream.Stream.<SocketEventHistory>empty() : histories.orderedStream())
+                .forEach(history -> {
+                    java.time.Instant skipped = history.replayNewest(
+                            clock.instant().minus(properties.retention()), properties.maxEvents(), batch -> {
+                                service.index(batch);
+                                events.addAndGet(batch.size());
+                            });
+                    if (skipped != null) {
+                        // Older events stay in the database only: the cold tier answers for them.
+                        service.index().skippedUpTo(skipped.toEpochMilli());
+                    }
+                });
         service.markReady();
         running = true;
         log.info(

@@ -29,6 +29,7 @@ final class TieredAttributor {
     private final IngestBacklog backlog;
     private final AttributionMetrics metrics;
     private final Clock clock;
+    private volatile HostReplay replay = HostReplay.NONE;
     private volatile long retryAt = Long.MIN_VALUE;
 
     TieredAttributor(
@@ -58,6 +59,11 @@ final class TieredAttributor {
                 Clock.systemUTC());
     }
 
+    /** Hub replicas: who tells whether a host's partition is still replaying here ({@code rebalancing}). */
+    void replay(HostReplay replay) {
+        this.replay = replay;
+    }
+
     boolean coldEnabled() {
         return cold != null;
     }
@@ -80,6 +86,8 @@ final class TieredAttributor {
         long window = index.windowMillis();
         long skew = properties.clockSkew().toMillis();
         boolean pending = backlog.pending();
+        HostReplay replaying = replay;
+        boolean rebalancing = replaying.any();
         Probes probes = null;
         for (int q = 0; q < n; q++) {
             ConnectionTuple c = tuples.get(q);
@@ -94,7 +102,7 @@ final class TieredAttributor {
             if (pending && (!known || ts + window + skew >= now)) {
                 state.reasons |= Completeness.INGEST_BACKLOG;
             }
-            if (floor < cutoff) {
+            if (floor < cutoff && !rebalancing) {
                 // Nothing was evicted by count within retention (every dropped bind is older than the floor too):
                 // memory holds all the rules can need. The hot path stops here.
                 continue;
@@ -110,7 +118,9 @@ final class TieredAttributor {
                     c.origPort(),
                     c.respPort(),
                     connectNeed,
-                    cutoff);
+                    cutoff,
+                    rebalancing ? replaying : null,
+                    state);
             probes = side(
                     probes,
                     q,
@@ -120,7 +130,9 @@ final class TieredAttributor {
                     c.respPort(),
                     c.origPort(),
                     connectNeed,
-                    cutoff);
+                    cutoff,
+                    rebalancing ? replaying : null,
+                    state);
             if (probes != null && probes.size() > before) {
                 probes.bound(ts, window);
                 if (cold == null) {
@@ -129,7 +141,8 @@ final class TieredAttributor {
             }
         }
         if (probes != null && cold != null) {
-            List<SocketEventEntry> rows = query(probes, cutoff, floor);
+            // A replaying host's events of any receipt time may be missing from memory, not only those below the floor.
+            List<SocketEventEntry> rows = query(probes, cutoff, probes.replaying ? now : floor);
             if (rows == null) {
                 for (int q : probes.tuples()) {
                     states.get(q).reasons |= Completeness.COLD_UNAVAILABLE;
@@ -162,17 +175,25 @@ final class TieredAttributor {
             long lo,
             int localPort,
             int remotePort,
-            boolean connectNeed,
-            long cutoff) {
+            boolean sideConnectNeed,
+            long cutoff,
+            @Nullable HostReplay replaying,
+            Completeness state) {
         List<String> hosts = index.hostIds(hi, lo);
         Probes p = probes;
         for (String host : hosts) {
-            boolean bindNeed = localPort != 0 && index.lostBindAt(host, localPort) >= cutoff;
+            boolean hostReplaying = replaying != null && replaying.replaying(host);
+            boolean connectNeed = sideConnectNeed || hostReplaying;
+            boolean bindNeed = localPort != 0 && (hostReplaying || index.lostBindAt(host, localPort) >= cutoff);
             if (!connectNeed && !bindNeed) {
                 continue;
             }
             if (p == null) {
                 p = new Probes();
+            }
+            if (hostReplaying) {
+                state.reasons |= Completeness.REBALANCING;
+                p.replaying = true;
             }
             p.add(q, side);
             if (connectNeed && remotePort != 0) {
@@ -221,6 +242,7 @@ final class TieredAttributor {
         private long eventFrom = Long.MAX_VALUE;
         private long eventTo = Long.MIN_VALUE;
         private boolean unbounded;
+        private boolean replaying;
 
         int size() {
             return connect.size() + bind.size();

@@ -15,6 +15,11 @@ class EmbeddedClusterConfiguration {
     }
 
     @Bean
+    IndexPartitions indexPartitions() {
+        return IndexPartitions.single();
+    }
+
+    @Bean
     Leadership leadership() {
         return () -> true;
     }

@@ -1,7 +1,9 @@
 package io.zeekagent.hub.cluster;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.Arrays;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -79,11 +81,18 @@ class KafkaClusterConfiguration {
     }
 
     @Bean
+    JdbcIndexPartitions indexPartitions(JdbcTemplate jdbc, ReplicaIdentity identity, KafkaStreamProperties properties) {
+        return new JdbcIndexPartitions(jdbc, identity.replicaId(), properties, Clock.systemUTC());
+    }
+
+    @Bean
     ClusterHealthIndicator clusterHealthIndicator(
             ReplicaIdentity identity,
             AdvisoryLockLeadership leadership,
             ReplicaLeases leases,
-            JdbcHostOwnership owned) {
-        return new ClusterHealthIndicator(identity, leadership, leases, owned);
+            JdbcHostOwnership owned,
+            JdbcIndexPartitions partitions,
+            ObjectProvider<StreamStatus> streams) {
+        return new ClusterHealthIndicator(identity, leadership, leases, owned, partitions, streams);
     }
 }

@@ -7,7 +7,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /** An agent socket event as a spool record: its seuid, every input field and its receipt time. */
-final class SocketEventCodec implements RecordCodec<StoredSocketEvent> {
+public final class SocketEventCodec implements RecordCodec<StoredSocketEvent> {
 
     @Override
     public void write(StoredSocketEvent e, DataOutput out) throws IOException {

@@ -50,6 +50,7 @@ public class SocketEventIngestService {
     private final IngestProperties properties;
     private final DurableWriter<StoredSocketEvent> writer;
     private final ObjectProvider<StoredEventsObserver> observers;
+    private final @Nullable SocketEventStream stream;
     private final Counter written;
     private final Counter droppedInvalid;
     private final Clock clock = Clock.systemUTC();
@@ -62,8 +63,10 @@ public class SocketEventIngestService {
             IngestProperties properties,
             DurableWriters writers,
             MeterRegistry meters,
-            ObjectProvider<StoredEventsObserver> observers) {
+            ObjectProvider<StoredEventsObserver> observers,
+            ObjectProvider<SocketEventStream> streams) {
         this.observers = observers;
+        this.stream = streams.getIfAvailable();
         this.store = store;
         this.tx = tx;
         this.attribution = attribution;
@@ -134,7 +137,12 @@ public class SocketEventIngestService {
             stored.add(new StoredSocketEvent(seuid, java.util.Objects.requireNonNull(input), now));
             seuids.add(seuid);
         }
-        commit(stored);
+        SocketEventStream s = stream;
+        if (s != null) {
+            s.publish(stored);
+        } else {
+            commit(stored);
+        }
         return seuids;
     }
 
@@ -162,6 +170,8 @@ public class SocketEventIngestService {
             }
             if (input == null) {
                 droppedInvalid.increment();
+            } else if (stream != null) {
+                stream.offer(new StoredSocketEvent(Seuid.next(), input, now));
             } else {
                 writer.offer(new StoredSocketEvent(Seuid.next(), input, now));
             }
@@ -188,6 +198,13 @@ public class SocketEventIngestService {
         List<StoredSocketEvent> valid = validated(events);
         // Invalid events are counted once the batch is taken, not on every retry of a refused one.
         int invalid = events.size() - valid.size();
+        SocketEventStream s = stream;
+        if (s != null) {
+            // Replicas: the stream's producer queue never blocks; what it cannot take it drops and counts.
+            droppedInvalid.increment(invalid);
+            valid.forEach(s::offer);
+            return true;
+        }
         if (valid.isEmpty() || (writerHealthy() && commitNow(valid))) {
             droppedInvalid.increment(invalid);
             return true;
@@ -286,6 +303,35 @@ public class SocketEventIngestService {
         return writer;
     }
 
+    /** Events the stream has queued for the brokers (0 on a single node). */
+    int streamQueued() {
+        SocketEventStream s = stream;
+        return s == null ? 0 : s.queued();
+    }
+
+    /**
+     * Stores events taken from the stream (consumer group {@code store}), in one transaction; events already stored
+     * (a redelivery after a crash or a rebalance) are skipped by seuid, so at-least-once delivery stores each once.
+     * Observers are told, as for a local commit. Throws when the database fails: the consumer retries the batch.
+     */
+    public void storeFromStream(List<StoredSocketEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        int inserted = store.insertIdempotent(events, tx);
+        written.increment(inserted);
+        notifyObservers(events);
+    }
+
+    /** Indexes events taken from the stream (consumer group {@code index}) in this replica's hot index. */
+    public void indexFromStream(List<StoredSocketEvent> events) {
+        List<SocketEventEntry> entries = new ArrayList<>(events.size());
+        for (StoredSocketEvent e : events) {
+            entries.add(e.toEntry());
+        }
+        attribution.index(entries);
+    }
+
     private void commit(List<StoredSocketEvent> events) {
         tx.executeWithoutResult(status -> store.insert(events));
         stored(events);
@@ -299,6 +345,10 @@ public class SocketEventIngestService {
             entries.add(e.toEntry());
         }
         attribution.index(entries);
+        notifyObservers(events);
+    }
+
+    private void notifyObservers(List<StoredSocketEvent> events) {
         observers.forEach(observer -> {
             if (observer.interested()) {
                 for (StoredSocketEvent e : events) {

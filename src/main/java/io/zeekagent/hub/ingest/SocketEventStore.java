@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code socket_events} table through plain JDBC: batched inserts (one round trip per batch, not one JPA save
@@ -47,30 +49,49 @@ class SocketEventStore implements SocketEventHistory {
             });
             return;
         }
-        jdbc.batchUpdate(INSERT, events, events.size(), (ps, e) -> {
-            SocketEventInput in = e.input();
-            ps.setString(1, e.seuid());
-            ps.setString(2, in.hostId());
-            ps.setString(3, in.syscall());
-            setLong(ps, 4, in.pid());
-            setLong(ps, 5, in.fd());
-            ps.setString(6, in.exe());
-            setLong(ps, 7, in.uid());
-            if (in.success() == null) {
-                ps.setNull(8, Types.BOOLEAN);
-            } else {
-                ps.setBoolean(8, in.success());
-            }
-            setInt(ps, 9, in.family());
-            ps.setString(10, in.protocol());
-            ps.setString(11, in.localAddress());
-            setInt(ps, 12, in.localPort());
-            ps.setString(13, in.remoteAddress());
-            setInt(ps, 14, in.remotePort());
-            ps.setObject(
-                    15, in.time() == null ? null : in.time().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setObject(16, e.receivedAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-        });
+        jdbc.batchUpdate(INSERT, events, events.size(), SocketEventStore::bind);
+    }
+
+    /**
+     * Writes events that may have been written before (the stream's at-least-once delivery): COPY first, in its own
+     * transaction; when a seuid is already stored the batch is written again with {@code ON CONFLICT DO NOTHING}.
+     * Returns how many rows were new.
+     */
+    int insertIdempotent(List<StoredSocketEvent> events, TransactionTemplate tx) {
+        try {
+            tx.executeWithoutResult(status -> insert(events));
+            return events.size();
+        } catch (DuplicateKeyException e) {
+            Integer inserted = tx.execute(status -> postgres() ? insertSkippingStored(events) : insertMissing(events));
+            return inserted == null ? 0 : inserted;
+        }
+    }
+
+    private int insertSkippingStored(List<StoredSocketEvent> events) {
+        int n = 0;
+        for (int count : jdbc.batchUpdate(
+                        INSERT + " ON CONFLICT (seuid, received_at) DO NOTHING",
+                        events,
+                        events.size(),
+                        SocketEventStore::bind)[0]) {
+            n += Math.max(count, 0);
+        }
+        return n;
+    }
+
+    /** Without ON CONFLICT (H2): the events whose seuid is not stored yet. */
+    private int insertMissing(List<StoredSocketEvent> events) {
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        for (StoredSocketEvent e : events) {
+            stored.addAll(
+                    jdbc.queryForList("SELECT seuid FROM socket_events WHERE seuid = ?", String.class, e.seuid()));
+        }
+        List<StoredSocketEvent> missing =
+                events.stream().filter(e -> !stored.contains(e.seuid())).toList();
+        if (!missing.isEmpty()) {
+            insert(missing);
+        }
+        return missing.size();
     }
 
     /** Whether the database is PostgreSQL. */
@@ -262,6 +283,30 @@ class SocketEventStore implements SocketEventHistory {
     private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;
+    }
+
+    private static void bind(java.sql.PreparedStatement ps, StoredSocketEvent e) throws SQLException {
+        SocketEventInput in = e.input();
+        ps.setString(1, e.seuid());
+        ps.setString(2, in.hostId());
+        ps.setString(3, in.syscall());
+        setLong(ps, 4, in.pid());
+        setLong(ps, 5, in.fd());
+        ps.setString(6, in.exe());
+        setLong(ps, 7, in.uid());
+        if (in.success() == null) {
+            ps.setNull(8, Types.BOOLEAN);
+        } else {
+            ps.setBoolean(8, in.success());
+        }
+        setInt(ps, 9, in.family());
+        ps.setString(10, in.protocol());
+        ps.setString(11, in.localAddress());
+        setInt(ps, 12, in.localPort());
+        ps.setString(13, in.remoteAddress());
+        setInt(ps, 14, in.remotePort());
+        ps.setObject(15, in.time() == null ? null : in.time().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setObject(16, e.receivedAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     private static void setLong(java.sql.PreparedStatement ps, int i, @Nullable Long v) throws SQLException {

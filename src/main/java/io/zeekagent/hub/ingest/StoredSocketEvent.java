@@ -4,9 +4,9 @@ import io.zeekagent.hub.attribution.SocketEventEntry;
 import java.time.Instant;
 
 /** A validated event with the seuid and receipt time the hub gave it; what is written and then indexed. */
-record StoredSocketEvent(String seuid, SocketEventInput input, Instant receivedAt) {
+public record StoredSocketEvent(String seuid, SocketEventInput input, Instant receivedAt) {
 
-    SocketEventEntry toEntry() {
+    public SocketEventEntry toEntry() {
         return new SocketEventEntry(
                 seuid,
                 input.hostId(),

@@ -18,6 +18,6 @@ class WriterBacklog implements IngestBacklog {
 
     @Override
     public boolean pending() {
-        return ingest.writer().queued() > 0 || ingest.writer().spoolBytes() > 0;
+        return ingest.writer().queued() > 0 || ingest.writer().spoolBytes() > 0 || ingest.streamQueued() > 0;
     }
 }

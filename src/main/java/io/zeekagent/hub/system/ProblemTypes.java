@@ -54,6 +54,7 @@ public final class ProblemTypes {
             // 503, 500 and Spring MVC's own (405, 406, 415...)
             "attribution-not-ready",
             "database-unavailable",
+            "event-stream-unavailable",
             "internal-error",
             "http-405",
             "http-406",

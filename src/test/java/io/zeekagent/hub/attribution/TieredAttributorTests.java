@@ -87,6 +87,37 @@ class TieredAttributorTests {
     }
 
     @Test
+    void asksTheDatabaseAndSaysRebalancingForAHostWhosePartitionIsStillReplaying() {
+        // Stored by the store group, not yet replayed into this replica's memory; nothing was evicted by count.
+        Instant t = NOW.minus(Duration.ofMinutes(2));
+        SocketEventEntry stored = new SocketEventEntry(
+                Seuid.format(0, 99), "client", "connect", 1L, "/bin/x", 0L, "tcp", null, 0, SERVER, 443, t, t);
+        database.rows.add(stored);
+        tiers.replay(new HostReplay() {
+            @Override
+            public boolean any() {
+                return true;
+            }
+
+            @Override
+            public boolean replaying(String hostId) {
+                return hostId.equals("client");
+            }
+        });
+
+        Answer a = ask(conn(40000, 443, t));
+
+        assertThat(a.seuids()).containsExactly(stored.seuid());
+        assertThat(a.tier()).isEqualTo("database");
+        assertThat(a.incomplete()).containsExactly("rebalancing");
+
+        tiers.replay(HostReplay.NONE);
+        Answer after = ask(conn(40000, 443, t));
+        assertThat(after.seuids()).isEmpty();
+        assertThat(after.incomplete()).isEmpty();
+    }
+
+    @Test
     void answersAnEvictedConnectFromTheDatabaseCompletely() {
         String old = oldConnectThenMany();
         assertThat(index.size()).isEqualTo(1000);

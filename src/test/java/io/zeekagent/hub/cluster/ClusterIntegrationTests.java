@@ -43,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "hub.cluster.engine=kafka",
             "spring.kafka.bootstrap-servers=127.0.0.1:1",
+            "hub.cluster.kafka.create-topics=false",
             "hub.cluster.replica-id=me",
             "hub.cluster.heartbeat=200ms",
             "hub.cluster.lease=1s",

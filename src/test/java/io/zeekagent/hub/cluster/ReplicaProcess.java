@@ -35,7 +35,8 @@ final class ReplicaProcess implements AutoCloseable {
     private final Process process;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private ReplicaProcess(String name, Path dir, String jdbcUrl, String schema, List<String> extra) {
+    private ReplicaProcess(
+            String name, Path dir, String jdbcUrl, String schema, @Nullable String kafka, List<String> extra) {
         this.name = name;
         this.log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -51,9 +52,11 @@ final class ReplicaProcess implements AutoCloseable {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--spring.flyway.schemas=" + schema,
-                "--hub.cluster.engine=kafka",
+                "--hub.cluster.engine=" + (kafka != null && kafka.isEmpty() ? "embedded" : "kafka"),
                 "--hub.cluster.replica-id=" + name,
-                "--spring.kafka.bootstrap-servers=127.0.0.1:1",
+                "--spring.kafka.bootstrap-servers=" + (kafka == null || kafka.isEmpty() ? "127.0.0.1:1" : kafka),
+                // Without a broker (the dispatch tests) the hub does not wait to create its topic.
+                "--hub.cluster.kafka.create-topics=" + (kafka != null && !kafka.isEmpty()),
                 "--hub.zeromq.xpub-endpoint=" + xpubEndpoint(),
                 "--hub.zeromq.xsub-endpoint=" + xsubEndpoint(),
                 "--hub.zeromq.linger=0ms",
@@ -77,7 +80,13 @@ final class ReplicaProcess implements AutoCloseable {
 
     /** Starts a replica; call {@link #awaitUp()} before using it. */
     static ReplicaProcess start(String name, Path dir, String jdbcUrl, String schema, String... extra) {
-        return new ReplicaProcess(name, dir, jdbcUrl, schema, List.of(extra));
+        return new ReplicaProcess(name, dir, jdbcUrl, schema, null, List.of(extra));
+    }
+
+    /** Starts a replica on a Kafka broker; call {@link #awaitUp()} before using it. */
+    static ReplicaProcess startOnKafka(
+            String name, Path dir, String jdbcUrl, String schema, String kafka, String... extra) {
+        return new ReplicaProcess(name, dir, jdbcUrl, schema, kafka, List.of(extra));
     }
 
     /** Waits until the replica's health is UP. */
@@ -95,6 +104,23 @@ final class ReplicaProcess implements AutoCloseable {
                         return false;
                     }
                 });
+    }
+
+    /** A single node ({@code hub.cluster.engine=embedded}) on the same schema, for same-run baselines. */
+    static ReplicaProcess startSingleNode(String name, Path dir, String jdbcUrl, String schema, String... extra) {
+        return new ReplicaProcess(name, dir, jdbcUrl, schema, "", List.of(extra));
+    }
+
+    /** CPU seconds (user + system) the replica's JVM has used so far, from {@code /proc/<pid>/stat}. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // Fields 14 and 15 of stat (utime, stime) are 11 and 12 after "pid (comm) ".
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     String xpubEndpoint() {

@@ -65,7 +65,9 @@ class SocketEventIngestServiceTests {
                 TestWriters.inMemory(meters),
                 meters,
                 new org.springframework.beans.factory.support.DefaultListableBeanFactory()
-                        .getBeanProvider(StoredEventsObserver.class));
+                        .getBeanProvider(StoredEventsObserver.class),
+                new org.springframework.beans.factory.support.DefaultListableBeanFactory()
+                        .getBeanProvider(SocketEventStream.class));
     }
 
     @AfterEach
@@ -76,6 +78,65 @@ class SocketEventIngestServiceTests {
     static SocketEventInput connect(String host, int port) {
         return new SocketEventInput(
                 host, "connect", 7L, 3L, "/usr/bin/curl", 1000L, true, 2, "tcp", null, 0, "10.0.0.2", port, T0);
+    }
+
+    /** What replicas do: a stream instead of the local writer. */
+    static final class ListStream implements SocketEventStream {
+        final List<StoredSocketEvent> published = new java.util.ArrayList<>();
+        final List<StoredSocketEvent> offered = new java.util.ArrayList<>();
+
+        @Override
+        public void publish(List<StoredSocketEvent> events) {
+            published.addAll(events);
+        }
+
+        @Override
+        public boolean offer(StoredSocketEvent event) {
+            offered.add(event);
+            return true;
+        }
+
+        @Override
+        public int queued() {
+            return offered.size();
+        }
+    }
+
+    @Test
+    void withAStreamRestAndAgentEventsArePublishedNotWrittenAndTheStreamsConsumersStoreAndIndexThem() {
+        ListStream stream = new ListStream();
+        org.springframework.beans.factory.support.DefaultListableBeanFactory beans =
+                new org.springframework.beans.factory.support.DefaultListableBeanFactory();
+        beans.registerSingleton("stream", stream);
+        service.writer().stop();
+        service = new SocketEventIngestService(
+                store,
+                new TransactionTemplate(transactions),
+                attribution,
+                new IngestProperties(3, Duration.ofMillis(20), 100, 4),
+                TestWriters.inMemory(meters),
+                meters,
+                beans.getBeanProvider(StoredEventsObserver.class),
+                beans.getBeanProvider(SocketEventStream.class));
+
+        List<String> seuids = service.ingestAcknowledged(List.of(connect("a", 1), connect("b", 2)));
+        service.ingestFromAgent(
+                "c",
+                "zeromq",
+                List.of("syscall", "remote_address", "remote_port"),
+                List.of(List.of("connect", "10.0.0.2", 443)));
+
+        assertThat(stream.published).extracting(StoredSocketEvent::seuid).isEqualTo(seuids);
+        assertThat(stream.offered).extracting(e -> e.input().hostId()).containsExactly("c");
+        assertThat(store.count(null, null)).isZero();
+        verify(attribution, org.mockito.Mockito.never()).index(anyList());
+
+        // The store group's redelivery stores each event once; the index group indexes.
+        service.storeFromStream(stream.published);
+        service.storeFromStream(stream.published);
+        service.indexFromStream(stream.offered);
+        assertThat(store.count(null, null)).isEqualTo(2);
+        verify(attribution).index(anyList());
     }
 
     @Test

@@ -1,0 +1,24 @@
+package io.zeekagent.hub.stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The consumers' counters, tagged by consumer role ({@code store}, {@code index}). */
+final class StreamMeters {
+
+    private StreamMeters() {}
+
+    static Counter consumed(MeterRegistry meters, String role) {
+        return Counter.builder("hub.cluster.stream.consumed")
+                .tag("group", role)
+                .description("Socket-event records this replica consumed")
+                .register(meters);
+    }
+
+    static Counter undecodable(MeterRegistry meters, String role) {
+        return Counter.builder("hub.cluster.stream.undecodable")
+                .tag("group", role)
+                .description("Records of the socket-event topic that are no socket event (skipped)")
+                .register(meters);
+    }
+}
