@@ -48,7 +48,9 @@ public record AttributionResponse(
                                     "retention",
                                     "cold-tier-disabled",
                                     "cold-tier-unavailable",
-                                    "ingest-backlog"
+                                    "ingest-backlog",
+                                    "replica-unreachable",
+                                    "rebalancing"
                                 }),
                 arraySchema =
                         @Schema(
@@ -57,5 +59,8 @@ public record AttributionResponse(
                                         + " holds that time and the database tier is off),"
                                         + " `cold-tier-unavailable` (database error or timeout; memory's"
                                         + " answer returned), `ingest-backlog` (events of that time may"
-                                        + " still be buffered)"))
+                                        + " still be buffered); with replicas also `replica-unreachable`"
+                                        + " (the replica holding a host's memory tier did not answer; the"
+                                        + " database answered for it) and `rebalancing` (the host's index"
+                                        + " partition is moving; the database answered too)"))
         List<String> incomplete) {}

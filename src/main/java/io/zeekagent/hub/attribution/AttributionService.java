@@ -19,6 +19,9 @@ public class AttributionService {
 
     private final AttributionIndex index;
     private final TieredAttributor tiers;
+    /** {@link #tiers} on one node; the router across replicas when index partitions exist. */
+    private final ConnectionAttributor attributor;
+
     private final int groupSize;
     private volatile boolean ready;
 
@@ -28,13 +31,23 @@ public class AttributionService {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    AttributionService(AttributionIndex index, TieredAttributor tiers, ColdTierProperties cold) {
-        this(index, tiers, cold.groupSize());
+    AttributionService(
+            AttributionIndex index,
+            TieredAttributor tiers,
+            ColdTierProperties cold,
+            org.springframework.beans.factory.ObjectProvider<RoutedAttributor> routers) {
+        this(index, tiers, cold.groupSize(), routers.getIfAvailable());
     }
 
     private AttributionService(AttributionIndex index, TieredAttributor tiers, int groupSize) {
+        this(index, tiers, groupSize, null);
+    }
+
+    private AttributionService(
+            AttributionIndex index, TieredAttributor tiers, int groupSize, @Nullable RoutedAttributor router) {
         this.index = index;
         this.tiers = tiers;
+        this.attributor = router != null ? router : tiers;
         this.groupSize = groupSize;
     }
 
@@ -78,7 +91,7 @@ public class AttributionService {
         }
         MatchCollector out = new MatchCollector(true);
         Completeness state = new Completeness();
-        tiers.attribute(tuple, out, state);
+        attributor.attribute(tuple, out, state);
         List<String> orig = new ArrayList<>();
         List<String> resp = new ArrayList<>();
         List<AttributionMatch> matches = new ArrayList<>(out.size());
@@ -137,7 +150,7 @@ public class AttributionService {
     private ConnectionAttribution attributeTuple(ConnectionTuple tuple) {
         MatchCollector out = new MatchCollector(true);
         Completeness state = new Completeness();
-        tiers.attribute(tuple, out, state);
+        attributor.attribute(tuple, out, state);
         List<String> orig = new ArrayList<>();
         List<String> resp = new ArrayList<>();
         List<AttributionMatch> matches = new ArrayList<>(out.size());
@@ -163,9 +176,9 @@ public class AttributionService {
                 out.time(i) == ConnectionTuple.UNKNOWN_TIME ? null : Instant.ofEpochMilli(out.time(i)));
     }
 
-    /** Memory and database tiers as the batch formats use them. */
-    TieredAttributor tiers() {
-        return tiers;
+    /** Memory and database tiers (routed to the owning replicas in cluster mode) as the batch formats use them. */
+    ConnectionAttributor tiers() {
+        return attributor;
     }
 
     /** Lines of a batch whose cold probes share one statement. */

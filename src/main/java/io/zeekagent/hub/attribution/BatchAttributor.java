@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 final class BatchAttributor {
 
     final ConnFields fields = new ConnFields();
-    private final TieredAttributor tiers;
+    private final ConnectionAttributor tiers;
     private final int groupSize;
     private final CommunityId hasher = CommunityId.forCurrentThread();
     private final List<FieldProblem> problems = new ArrayList<>();
@@ -27,7 +27,7 @@ final class BatchAttributor {
     private final List<MatchCollector> groupOuts = new ArrayList<>();
     private final List<Completeness> groupStates = new ArrayList<>();
 
-    BatchAttributor(TieredAttributor tiers, int groupSize) {
+    BatchAttributor(ConnectionAttributor tiers, int groupSize) {
         this.tiers = tiers;
         this.groupSize = groupSize;
     }

@@ -43,7 +43,7 @@ final class NdjsonEnricher {
         this(TieredAttributor.memoryOnly(index), 1);
     }
 
-    NdjsonEnricher(TieredAttributor tiers, int groupSize) {
+    NdjsonEnricher(ConnectionAttributor tiers, int groupSize) {
         this.attributor = new BatchAttributor(tiers, groupSize);
     }
 

@@ -34,7 +34,7 @@ final class ZeekTsvEnricher {
         this(TieredAttributor.memoryOnly(index), 1);
     }
 
-    ZeekTsvEnricher(TieredAttributor tiers, int groupSize) {
+    ZeekTsvEnricher(ConnectionAttributor tiers, int groupSize) {
         this.attributor = new BatchAttributor(tiers, groupSize);
     }
 
