@@ -35,7 +35,7 @@ final class RoutedAttributor implements ConnectionAttributor {
     private final PeerTransport transport;
     private final ExecutorService executor;
     private final int chunk;
-    private volatile long warnedAt = Long.MIN_VALUE;
+    private volatile long warnedAt;
 
     RoutedAttributor(
             TieredAttributor tiers,

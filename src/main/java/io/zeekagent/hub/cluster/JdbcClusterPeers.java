@@ -15,7 +15,7 @@ final class JdbcClusterPeers implements ClusterPeers {
     private final String self;
     private final long refreshMillis;
     private volatile Map<String, String> urls = Map.of();
-    private volatile long readAt = Long.MIN_VALUE;
+    private volatile long readAt;
 
     JdbcClusterPeers(JdbcTemplate jdbc, String self, long refreshMillis) {
         this.jdbc = jdbc;
