@@ -173,6 +173,48 @@ final class AttributionIndex {
         out.sortByTime();
     }
 
+    /**
+     * Adds the events of one host matching the sides of {@code c} in {@code sides} (bit per side) to {@code out},
+     * unordered: the per-host share of {@link #attribute}, for lookups routed to the replica holding the host.
+     */
+    void attributeHost(ConnectionTuple c, String hostId, int sides, MatchCollector out) {
+        lock.readLock().lock();
+        try {
+            int host = hosts.find(hostId);
+            if (host < 0) {
+                return;
+            }
+            if ((sides & (1 << MatchCollector.ORIG)) != 0) {
+                side(
+                        host,
+                        MatchCollector.ORIG,
+                        c.origHi(),
+                        c.origLo(),
+                        c.origPort(),
+                        c.respHi(),
+                        c.respLo(),
+                        c.respPort(),
+                        c,
+                        out);
+            }
+            if ((sides & (1 << MatchCollector.RESP)) != 0) {
+                side(
+                        host,
+                        MatchCollector.RESP,
+                        c.respHi(),
+                        c.respLo(),
+                        c.respPort(),
+                        c.origHi(),
+                        c.origLo(),
+                        c.origPort(),
+                        c,
+                        out);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private void side(
             int host,
             byte side,

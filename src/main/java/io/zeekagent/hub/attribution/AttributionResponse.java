@@ -50,6 +50,7 @@ public record AttributionResponse(
                                     "cold-tier-unavailable",
                                     "ingest-backlog",
                                     "community-id-unknown",
+                                    "replica-unreachable",
                                     "rebalancing"
                                 }),
                 arraySchema =
@@ -61,7 +62,9 @@ public record AttributionResponse(
                                         + " answer returned), `ingest-backlog` (events of that time may"
                                         + " still be buffered), `community-id-unknown` (only a `community_id`"
                                         + " was given and the hub has not seen that flow with its addresses and"
-                                        + " ports: no attribution was tried), `rebalancing` (hub replicas: this"
-                                        + " replica is still replaying the host's partition from Kafka; the"
-                                        + " database answered)"))
+                                        + " ports: no attribution was tried); with replicas also"
+                                        + " `replica-unreachable` (the replica holding a host's memory tier did not"
+                                        + " answer; the database answered for it) and `rebalancing` (the host's"
+                                        + " index partition is moving or replaying from Kafka; the database"
+                                        + " answered too)"))
         List<String> incomplete) {}

@@ -23,6 +23,9 @@ public class AttributionService {
 
     private final AttributionIndex index;
     private final TieredAttributor tiers;
+    /** {@link #tiers} on one node; the router across replicas when index partitions exist. */
+    private final ConnectionAttributor attributor;
+
     private final int groupSize;
     private final FlowMemory flows;
     private final UserNames users;
@@ -49,14 +52,26 @@ public class AttributionService {
             TieredAttributor tiers,
             ColdTierProperties cold,
             FlowMemory flows,
-            UserNames users) {
-        this(index, tiers, cold.groupSize(), flows, users);
+            UserNames users,
+            org.springframework.beans.factory.ObjectProvider<RoutedAttributor> routers) {
+        this(index, tiers, cold.groupSize(), flows, users, routers.getIfAvailable());
     }
 
     private AttributionService(
             AttributionIndex index, TieredAttributor tiers, int groupSize, FlowMemory flows, UserNames users) {
+        this(index, tiers, groupSize, flows, users, null);
+    }
+
+    private AttributionService(
+            AttributionIndex index,
+            TieredAttributor tiers,
+            int groupSize,
+            FlowMemory flows,
+            UserNames users,
+            @Nullable RoutedAttributor router) {
         this.index = index;
         this.tiers = tiers;
+        this.attributor = router != null ? router : tiers;
         this.groupSize = groupSize;
         this.flows = flows;
         this.users = users;
@@ -145,7 +160,7 @@ public class AttributionService {
     private AttributionResponse respond(@Nullable String uid, @Nullable String communityId, ConnectionTuple tuple) {
         MatchCollector out = new MatchCollector(true);
         Completeness state = new Completeness();
-        tiers.attribute(tuple, out, state);
+        attributor.attribute(tuple, out, state);
         List<String> orig = new ArrayList<>();
         List<String> resp = new ArrayList<>();
         List<AttributionMatch> matches = new ArrayList<>(out.size());
@@ -212,7 +227,7 @@ public class AttributionService {
     private ConnectionAttribution attributeTuple(ConnectionTuple tuple) {
         MatchCollector out = new MatchCollector(true);
         Completeness state = new Completeness();
-        tiers.attribute(tuple, out, state);
+        attributor.attribute(tuple, out, state);
         List<String> orig = new ArrayList<>();
         List<String> resp = new ArrayList<>();
         List<AttributionMatch> matches = new ArrayList<>(out.size());
@@ -242,9 +257,9 @@ public class AttributionService {
                 out.time(i) == ConnectionTuple.UNKNOWN_TIME ? null : Instant.ofEpochMilli(out.time(i)));
     }
 
-    /** Memory and database tiers as the batch formats use them. */
-    TieredAttributor tiers() {
-        return tiers;
+    /** Memory and database tiers (routed to the owning replicas in cluster mode) as the batch formats use them. */
+    ConnectionAttributor tiers() {
+        return attributor;
     }
 
     /** The flows remembered by Community ID (the batch formats add theirs). */

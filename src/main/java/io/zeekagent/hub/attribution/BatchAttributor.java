@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 final class BatchAttributor {
 
     final ConnFields fields = new ConnFields();
-    private final TieredAttributor tiers;
+    private final ConnectionAttributor tiers;
     private final int groupSize;
     private final CommunityId hasher = CommunityId.forCurrentThread();
     private final List<FieldProblem> problems = new ArrayList<>();
@@ -29,7 +29,7 @@ final class BatchAttributor {
 
     private final FlowMemory flows;
 
-    BatchAttributor(TieredAttributor tiers, int groupSize, FlowMemory flows) {
+    BatchAttributor(ConnectionAttributor tiers, int groupSize, FlowMemory flows) {
         this.tiers = tiers;
         this.groupSize = groupSize;
         this.flows = flows;

@@ -42,6 +42,11 @@ final class ColdMatcher {
 
     /** Adds the matching rows of the sides in {@code sides} (bit per side) to {@code out}; returns how many. */
     int match(ConnectionTuple c, int sides, MatchCollector out) {
+        return match(c, sides, null, out);
+    }
+
+    /** The same for one host only (a lookup routed to the replica holding it), or every candidate when null. */
+    int match(ConnectionTuple c, int sides, @org.jspecify.annotations.Nullable String onlyHost, MatchCollector out) {
         int added = 0;
         if ((sides & (1 << MatchCollector.ORIG)) != 0) {
             added += side(
@@ -53,6 +58,7 @@ final class ColdMatcher {
                     c.respLo(),
                     c.respPort(),
                     c,
+                    onlyHost,
                     out);
         }
         if ((sides & (1 << MatchCollector.RESP)) != 0) {
@@ -65,6 +71,7 @@ final class ColdMatcher {
                     c.origLo(),
                     c.origPort(),
                     c,
+                    onlyHost,
                     out);
         }
         return added;
@@ -79,9 +86,10 @@ final class ColdMatcher {
             long rLo,
             int rPort,
             ConnectionTuple c,
+            @org.jspecify.annotations.Nullable String onlyHost,
             MatchCollector out) {
         int added = 0;
-        for (String host : index.hostIds(lHi, lLo)) {
+        for (String host : onlyHost != null ? List.of(onlyHost) : index.hostIds(lHi, lLo)) {
             added += probe(ColdKey.of(host, lPort, rPort), host, side, lHi, lLo, rHi, rLo, c, out);
             if (rPort != 0) {
                 added += probe(ColdKey.of(host, lPort, 0), host, side, lHi, lLo, rHi, rLo, c, out);

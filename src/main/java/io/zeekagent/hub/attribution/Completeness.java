@@ -16,11 +16,19 @@ final class Completeness {
     static final int COLD_DISABLED = 2;
     static final int COLD_UNAVAILABLE = 4;
     static final int INGEST_BACKLOG = 8;
-    static final int REBALANCING = 16;
+    /** Cluster mode: the replica holding a candidate host's hot index could not be asked; its cold tier answered. */
+    static final int REPLICA_UNREACHABLE = 16;
+    /** Cluster mode: the host's index partition is moving or replaying; the cold tier answered too. */
+    static final int REBALANCING = 32;
 
     /** The reason names, by bit. */
-    static final List<String> REASONS =
-            List.of("retention", "cold-tier-disabled", "cold-tier-unavailable", "ingest-backlog", "rebalancing");
+    static final List<String> REASONS = List.of(
+            "retention",
+            "cold-tier-disabled",
+            "cold-tier-unavailable",
+            "ingest-backlog",
+            "replica-unreachable",
+            "rebalancing");
 
     /** The tier names, by {@link #MEMORY}/{@link #DATABASE} bits. */
     static final List<String> TIERS = List.of("none", "memory", "database", "memory+database");

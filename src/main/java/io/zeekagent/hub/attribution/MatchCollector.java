@@ -125,6 +125,25 @@ final class MatchCollector {
         return side[i];
     }
 
+    int seuidHi(int i) {
+        return seuidHi[i];
+    }
+
+    long seuidLo(int i) {
+        return seuidLo[i];
+    }
+
+    /** Appends match {@code i} of {@code from} (with its details, and counted as cold when {@code cold}). */
+    void copy(MatchCollector from, int i, boolean fromCold) {
+        int m = add(from.side[i], from.seuidHi[i], from.seuidLo[i], from.time[i]);
+        if (details) {
+            details(m, from.hostId[i], from.hostname[i], from.pid[i], from.uid[i], from.exe[i], from.syscall[i]);
+        }
+        if (fromCold) {
+            markCold();
+        }
+    }
+
     String seuid(int i) {
         return Seuid.format(seuidHi[i], seuidLo[i]);
     }

@@ -43,12 +43,12 @@ final class NdjsonEnricher {
         this(TieredAttributor.memoryOnly(index), 1);
     }
 
-    NdjsonEnricher(TieredAttributor tiers, int groupSize) {
+    NdjsonEnricher(ConnectionAttributor tiers, int groupSize) {
         this(tiers, groupSize, FlowMemory.disabled());
     }
 
     /** With {@code flows} remembering each attributed record's flow by its Community ID. */
-    NdjsonEnricher(TieredAttributor tiers, int groupSize, FlowMemory flows) {
+    NdjsonEnricher(ConnectionAttributor tiers, int groupSize, FlowMemory flows) {
         this.attributor = new BatchAttributor(tiers, groupSize, flows);
     }
 

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * within retention. Database rows go through the same {@link Rules} as memory's and are deduplicated by seuid.
  * A group of connections costs one statement. Thread-safe.
  */
-final class TieredAttributor {
+final class TieredAttributor implements ConnectionAttributor {
 
     private static final Logger log = LoggerFactory.getLogger(TieredAttributor.class);
 
@@ -68,18 +68,36 @@ final class TieredAttributor {
         return cold != null;
     }
 
+    AttributionIndex index() {
+        return index;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    long clockSkewMillis() {
+        return properties.clockSkew().toMillis();
+    }
+
+    boolean backlogPending() {
+        return backlog.pending();
+    }
+
+    AttributionMetrics metrics() {
+        return metrics;
+    }
+
     /** Whether any lookup may need the database now: some event was evicted by count within retention. */
-    boolean mayNeedCold() {
+    @Override
+    public boolean mayNeedCold() {
         return index.hotFloor() >= clock.millis() - index.retentionMillis();
     }
 
-    /** Attributes one connection into {@code out}, its completeness into {@code state}. */
-    void attribute(ConnectionTuple c, MatchCollector out, Completeness state) {
-        attributeAll(List.of(c), List.of(out), List.of(state), 1);
-    }
-
     /** Attributes the first {@code n} connections, with one cold statement for all that need one. */
-    void attributeAll(List<ConnectionTuple> tuples, List<MatchCollector> outs, List<Completeness> states, int n) {
+    @Override
+    public void attributeAll(
+            List<ConnectionTuple> tuples, List<MatchCollector> outs, List<Completeness> states, int n) {
         long now = clock.millis();
         long cutoff = now - index.retentionMillis();
         long floor = index.hotFloor();
@@ -210,16 +228,28 @@ final class TieredAttributor {
     }
 
     private @Nullable List<SocketEventEntry> query(Probes probes, long cutoff, long floor) {
-        if (clock.millis() < retryAt) {
+        return coldRows(probes.connectKeys(), probes.bindKeys(), cutoff, floor, probes.eventFrom(), probes.eventTo());
+    }
+
+    /** One cold statement, or null when the database is off, failing, or waiting out a recent failure. */
+    @Nullable
+    List<SocketEventEntry> coldRows(
+            long[] connectKeys,
+            long[] bindKeys,
+            long cutoff,
+            long floor,
+            @Nullable Instant eventFrom,
+            @Nullable Instant eventTo) {
+        if (cold == null || clock.millis() < retryAt) {
             return null;
         }
         ColdQuery query = new ColdQuery(
-                probes.connectKeys(),
-                probes.bindKeys(),
+                connectKeys,
+                bindKeys,
                 Instant.ofEpochMilli(cutoff),
                 Instant.ofEpochMilli(floor),
-                probes.eventFrom(),
-                probes.eventTo(),
+                eventFrom,
+                eventTo,
                 properties.timeout());
         try {
             return java.util.Objects.requireNonNull(cold).find(query);

@@ -34,12 +34,12 @@ final class ZeekTsvEnricher {
         this(TieredAttributor.memoryOnly(index), 1);
     }
 
-    ZeekTsvEnricher(TieredAttributor tiers, int groupSize) {
+    ZeekTsvEnricher(ConnectionAttributor tiers, int groupSize) {
         this(tiers, groupSize, FlowMemory.disabled());
     }
 
     /** With {@code flows} remembering each attributed record's flow by its Community ID. */
-    ZeekTsvEnricher(TieredAttributor tiers, int groupSize, FlowMemory flows) {
+    ZeekTsvEnricher(ConnectionAttributor tiers, int groupSize, FlowMemory flows) {
         this.attributor = new BatchAttributor(tiers, groupSize, flows);
     }
 

@@ -86,6 +86,11 @@ class KafkaClusterConfiguration {
     }
 
     @Bean
+    JdbcClusterPeers clusterPeers(JdbcTemplate jdbc, ReplicaIdentity identity) {
+        return new JdbcClusterPeers(jdbc, identity.replicaId(), 2_000);
+    }
+
+    @Bean
     ClusterHealthIndicator clusterHealthIndicator(
             ReplicaIdentity identity,
             AdvisoryLockLeadership leadership,

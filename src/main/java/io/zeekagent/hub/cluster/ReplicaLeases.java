@@ -34,14 +34,18 @@ final class ReplicaLeases {
         this.lease = lease;
     }
 
-    /** Creates or extends this replica's lease to now + lease, recording the URL peers reach it at. */
+    /**
+     * Creates or extends this replica's lease to now + lease, recording the URL peers reach it at (its REST API and,
+     * in {@code api_url}, its internal API for cross-replica attribution; the same base URL today).
+     */
     void renew(String restUrl) {
         jdbc.update(
-                "insert into hub_replicas (replica_id, rest_url, started_at, lease_until)"
-                        + " values (?, ?, now(), now() + ? * interval '1 millisecond')"
+                "insert into hub_replicas (replica_id, rest_url, api_url, started_at, lease_until)"
+                        + " values (?, ?, ?, now(), now() + ? * interval '1 millisecond')"
                         + " on conflict (replica_id) do update set rest_url = excluded.rest_url,"
-                        + " lease_until = excluded.lease_until",
+                        + " api_url = excluded.api_url, lease_until = excluded.lease_until",
                 replicaId,
+                restUrl,
                 restUrl,
                 lease.toMillis());
     }

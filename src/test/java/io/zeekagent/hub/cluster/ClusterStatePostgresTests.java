@@ -36,7 +36,12 @@ class ClusterStatePostgresTests {
         url = "jdbc:postgresql://" + PostgresTestDatabase.HOST + ":" + PostgresTestDatabase.PORT + "/"
                 + PostgresTestDatabase.DATABASE + "?currentSchema=" + schema;
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url, PostgresTestDatabase.USER, "");
-        Flyway.configure().dataSource(dataSource).schemas(schema).load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }

@@ -54,6 +54,7 @@ final class ReplicaProcess implements AutoCloseable {
                 "--spring.flyway.schemas=" + schema,
                 "--hub.cluster.engine=" + (kafka != null && kafka.isEmpty() ? "embedded" : "kafka"),
                 "--hub.cluster.replica-id=" + name,
+                "--hub.cluster.advertised-url=http://127.0.0.1:" + httpPort,
                 "--spring.kafka.bootstrap-servers=" + (kafka == null || kafka.isEmpty() ? "127.0.0.1:1" : kafka),
                 // Without a broker (the dispatch tests) the hub does not wait to create its topic.
                 "--hub.cluster.kafka.create-topics=" + (kafka != null && !kafka.isEmpty()),
@@ -138,9 +139,36 @@ final class ReplicaProcess implements AutoCloseable {
 
     /** POST of a JSON body with the admin key. */
     Response post(String path, String json) throws IOException {
+        return post(path, "application/json", json);
+    }
+
+    /** POST of a body of the given media type with the admin key. */
+    Response post(String path, String contentType, String body) throws IOException {
         return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** POST without the admin key, with these headers (name, value, ...). */
+    Response postAs(String path, String json, String... headers) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    int httpPort() {
+        return httpPort;
     }
 
     /** SIGKILL: no shutdown hook, the lease is not resigned. */

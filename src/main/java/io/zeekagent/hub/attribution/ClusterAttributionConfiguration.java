@@ -1,0 +1,67 @@
+package io.zeekagent.hub.attribution;
+
+import io.zeekagent.hub.cluster.ClusterPeers;
+import io.zeekagent.hub.cluster.IndexPartitions;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Cross-replica attribution, only with {@code hub.cluster.engine=kafka}: the router, the internal lookup API's
+ * executor and transport, and the address map kept current from the database. The single-node path never loads
+ * these classes.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "hub.cluster.engine", havingValue = "kafka")
+class ClusterAttributionConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterAttributionConfiguration.class);
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService peerLookupExecutor(PeerProperties properties) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, properties.peerParallelism()), r -> {
+            Thread t = new Thread(r, "peer-lookup-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    RoutedAttributor routedAttributor(
+            TieredAttributor tiers,
+            ObjectProvider<IndexPartitions> partitions,
+            ClusterPeers peers,
+            PeerProperties properties,
+            ExecutorService peerLookupExecutor,
+            Environment environment) {
+        String key = properties.internalToken().isBlank()
+                ? environment.getProperty("hub.security.admin-key", "")
+                : properties.internalToken();
+        if (key.isBlank()) {
+            log.warn("Neither hub.cluster.internal-token nor hub.security.admin-key is set: other replicas will refuse"
+                    + " this replica's attribution lookups, and their hosts will be answered from the database only"
+                    + " (replica-unreachable)");
+        }
+        return new RoutedAttributor(
+                tiers,
+                partitions::getIfAvailable,
+                peers,
+                new HttpPeerTransport(properties.peerTimeout(), key.isBlank() ? null : key),
+                peerLookupExecutor,
+                properties.peerBatch());
+    }
+
+    @Bean
+    AddressMapSync addressMapSync(JdbcTemplate jdbc, AttributionService service) {
+        return new AddressMapSync(jdbc, service);
+    }
+}

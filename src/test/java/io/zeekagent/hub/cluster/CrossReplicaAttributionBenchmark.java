@@ -1,0 +1,235 @@
+package io.zeekagent.hub.cluster;
+
+import io.zeekagent.hub.bench.BenchReport;
+import io.zeekagent.hub.support.PostgresTestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Cross-replica attribution on two replicas (child JVMs, fresh PostgreSQL schema, {@link TableIndexPartitions}):
+ * every host lives on B; the same connections are attributed through A (every host lookup goes to B over HTTP) and
+ * through B (every lookup local), in the same run. Figures: host lookups/s of NDJSON batch enrichment, and of single
+ * {@code POST /api/v1/attributions} requests from 8 client threads. Each line names two hosts of B, so one line
+ * is two host lookups.
+ *
+ * <p>Run: {@code BENCH_ONLY=CrossReplica bench/run.sh --full} (wrapped in {@code /work/wt/bench-quiet.sh}).
+ */
+public final class CrossReplicaAttributionBenchmark {
+
+    private static final int HOSTS = 200;
+    private static final int EVENTS_PER_HOST = 50;
+
+    private CrossReplicaAttributionBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        if (!PostgresTestDatabase.isAvailable()) {
+            BenchReport.skipped("cross-replica attribution", "≥ 5,000 lookups/s (issue 21)", "no PostgreSQL");
+            return;
+        }
+        int lines = BenchReport.size(20_000, 100_000);
+        int requests = BenchReport.size(4_000, 20_000);
+        Path dir =
+                Files.createDirectories(Path.of("target", "cluster-bench", Long.toString(System.currentTimeMillis())));
+        String schema = PostgresTestDatabase.createSchema();
+        String url = "jdbc:postgresql://" + PostgresTestDatabase.HOST + ":" + PostgresTestDatabase.PORT + "/"
+                + PostgresTestDatabase.DATABASE + "?currentSchema=" + schema;
+        String[] extra = {
+            "--hub.cluster.internal-token=" + CrossReplicaAttributionIntegrationTests.TOKEN,
+            "--spring.main.sources=" + TableIndexPartitions.class.getName(),
+            "--logging.level.audit=WARN"
+        };
+        try (ReplicaProcess a = ReplicaProcess.start("replica-a", dir, url, schema, extra);
+                ReplicaProcess b = ReplicaProcess.start("replica-b", dir, url, schema, extra)) {
+            a.awaitUp();
+            b.awaitUp();
+            BenchReport.phase("replicas up");
+            sql(
+                    url,
+                    "create table if not exists index_partitions (topic text, partition int, replica_id text,"
+                            + " assigned_at timestamptz, ready boolean, primary key (topic, partition))");
+            for (int p = 0; p < TableIndexPartitions.PARTITIONS; p++) {
+                sql(url, "insert into index_partitions values ('socket-events', " + p + ", 'replica-b', now(), true)");
+            }
+            Instant now = Instant.now();
+            for (int h = 0; h < HOSTS; h++) {
+                b.post("/api/v1/hosts", "{\"hostId\":\"h" + h + "\",\"addresses\":[\"" + address(h) + "\"]}");
+            }
+            List<String> batch = new ArrayList<>();
+            for (int h = 0; h < HOSTS; h++) {
+                for (int k = 0; k < EVENTS_PER_HOST; k++) {
+                    batch.add("{\"hostId\":\"h" + h + "\",\"syscall\":\"connect\",\"pid\":" + k + ",\"exe\":\"/bin/x\","
+                            + "\"protocol\":\"tcp\",\"localPort\":" + (50_000 + k) + ",\"remoteAddress\":\""
+                            + address((h + 1) % HOSTS) + "\",\"remotePort\":443,\"time\":\"" + now.minusSeconds(k)
+                            + "\"}");
+                }
+                if (batch.size() >= 1000) {
+                    b.post("/api/v1/socket-events", "[" + String.join(",", batch) + "]");
+                    batch.clear();
+                }
+            }
+            BenchReport.phase("hosts and events in; waiting for A's address map");
+            String probe = record(1, 3, now);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!a.post("/api/v1/attributions", probe).body().contains("\"orig_seuids\":[\"")) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("A never attributed B's hosts");
+                }
+                Thread.sleep(200);
+            }
+            String ndjson = ndjson(lines, now);
+            double remote = 0;
+            double local = 0;
+            for (int round = 0; round < 3; round++) {
+                local = Math.max(local, batch(b, ndjson, lines));
+                remote = Math.max(remote, batch(a, ndjson, lines));
+                BenchReport.phase(String.format(
+                        Locale.ROOT, "round %d: local %.0f, remote %.0f lookups/s", round, local, remote));
+            }
+            BenchReport.figure(
+                    "cross-replica attribution, NDJSON batch through A, every host on B (" + lines
+                            + " lines x 2 hosts)",
+                    remote,
+                    "lookups/s",
+                    "the same batch through B (all lookups local), same run",
+                    local,
+                    "≥ 5,000 lookups/s (issue 21)",
+                    remote >= 5_000);
+            double remoteSingle = 0;
+            double localSingle = 0;
+            for (int round = 0; round < 2; round++) {
+                localSingle = Math.max(localSingle, singles(b, requests, now));
+                remoteSingle = Math.max(remoteSingle, singles(a, requests, now));
+            }
+            BenchReport.figure(
+                    "cross-replica attribution, single POST /api/v1/attributions at A, 8 clients, hosts on B",
+                    remoteSingle * 2,
+                    "lookups/s",
+                    "the same requests at B (local), same run",
+                    localSingle * 2,
+                    "≥ 5,000 lookups/s (issue 21)",
+                    remoteSingle * 2 >= 5_000);
+        } finally {
+            PostgresTestDatabase.dropSchema(schema);
+        }
+    }
+
+    private static String address(int h) {
+        return "10.2." + (h / 250) + "." + (h % 250 + 1);
+    }
+
+    /** Host {@code h}'s connect of local port 50000+k to host h+1:443, as conn.log sees it. */
+    private static String record(int h, int k, Instant now) {
+        Instant t = now.minusSeconds(k);
+        return "{\"uid\":\"C" + h + "x" + k + "\",\"ts\":" + t.getEpochSecond() + "."
+                + String.format(Locale.ROOT, "%06d", t.getNano() / 1000)
+                + ",\"id.orig_h\":\"" + address(h) + "\",\"id.orig_p\":" + (50_000 + k) + ",\"id.resp_h\":\""
+                + address((h + 1) % HOSTS) + "\",\"id.resp_p\":443,\"proto\":\"tcp\"}";
+    }
+
+    private static String ndjson(int lines, Instant now) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            sb.append(record(i % HOSTS, (i / HOSTS) % EVENTS_PER_HOST, now)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Host lookups per second of one batch upload, with curl (it reads the streamed answer while it still uploads;
+     * the JDK client does not, and a large upload then stalls), curl's start included.
+     */
+    private static double batch(ReplicaProcess replica, String ndjson, int lines) throws Exception {
+        Path in = Files.createTempFile("cross-conn-", ".ndjson");
+        Path out = Files.createTempFile("cross-enriched-", ".ndjson");
+        try {
+            Files.writeString(in, ndjson);
+            Process curl = new ProcessBuilder(
+                            "curl",
+                            "-sS",
+                            "--fail",
+                            "-X",
+                            "POST",
+                            "-T",
+                            in.toString(),
+                            "-H",
+                            "Expect:",
+                            "-H",
+                            "Content-Type: application/x-ndjson",
+                            "-H",
+                            "X-API-Key: " + ReplicaProcess.ADMIN_KEY,
+                            "-o",
+                            out.toString(),
+                            "http://127.0.0.1:" + replica.httpPort() + "/api/v1/attributions/batch")
+                    .redirectErrorStream(true)
+                    .start();
+            long start = System.nanoTime();
+            String errors = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = curl.waitFor();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            List<String> answer = Files.readAllLines(out);
+            if (status != 0 || answer.size() != lines) {
+                throw new IllegalStateException(
+                        "batch failed: curl " + status + " " + errors + ", " + answer.size() + " lines");
+            }
+            long unreachable = answer.stream()
+                    .filter(l -> l.contains("\"attribution_complete\":false"))
+                    .count();
+            long matched = answer.stream()
+                    .filter(l -> l.contains("\"orig_seuids\":[\""))
+                    .count();
+            if (unreachable > 0 || matched < lines / 2) {
+                throw new IllegalStateException(unreachable + " incomplete, " + matched + " matched of " + lines);
+            }
+            BenchReport.phase(
+                    String.format(Locale.ROOT, "batch %d lines in %.2f s (%d matched)", lines, seconds, matched));
+            return lines * 2 / seconds;
+        } finally {
+            Files.deleteIfExists(in);
+            Files.deleteIfExists(out);
+        }
+    }
+
+    /** Requests per second of single-record attribution from 8 threads. */
+    private static double singles(ReplicaProcess replica, int requests, Instant now) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            done.add(pool.submit(() -> {
+                long i;
+                while ((i = next.getAndIncrement()) < requests) {
+                    int h = (int) (i % HOSTS);
+                    ReplicaProcess.Response r = replica.post("/api/v1/attributions", record(h, (int) (i % 7), now));
+                    if (r.status() != 200 || !r.body().contains("\"complete\":true")) {
+                        throw new IllegalStateException(r.status() + " " + r.body());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return requests / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void sql(String url, String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, PostgresTestDatabase.USER, "");
+                Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+}
