@@ -126,10 +126,12 @@ public final class OsqueryIngestionBenchmark {
                             .POST(HttpRequest.BodyPublishers.ofByteArray(rest.get(i)))
                             .build();
             HttpClient plain = HttpClient.newHttpClient();
-            // Both paths warmed up first, uncounted: the osquery phase used to run on a cold JIT (AES-GCM's GHASH
-            // in plain Java until C2 compiled its callers, seconds late on a busy machine) while the baseline,
-            // measured second, ran warm. A hub serves osquery for days; the steady state is the figure.
-            long warm = TimeUnit.SECONDS.toNanos(BenchReport.size(2, 10));
+            // Both paths warmed up first, uncounted: the osquery phase used to run on a cold JIT while the
+            // baseline, measured second, ran warm. JFR showed AES-GCM's GHASH in plain Java (C1 code of
+            // GHASH.update inlining processBlocks without its CLMUL intrinsic) for ~20 s of osquery load on the busy
+            // 2-core machine, ~40% of the request threads, and gone once C2 compiled the callers. A hub serves
+            // osquery for days; the steady state is the figure. -Dbench.osquery.warmup=<s> overrides.
+            long warm = TimeUnit.SECONDS.toNanos(Long.getLong("bench.osquery.warmup", BenchReport.size(3, 30)));
             BenchReport.phase("warm-up: both endpoints, " + TimeUnit.NANOSECONDS.toSeconds(warm) + " s each");
             run(hosts, warm, written, osqueryLog, client);
             run(hosts, warm, written, restPost, plain);
