@@ -98,7 +98,7 @@ class OsqueryDistributed {
                             OsqueryEnrollment.TRANSPORT,
                             RowUpdate.SNAPSHOT,
                             name,
-                            OsqueryLogs.values(columns, new ResultRow(name, RowUpdate.SNAPSHOT, row, null)),
+                            OsqueryLogs.values(columns, row::get),
                             now));
                 }
             } else {

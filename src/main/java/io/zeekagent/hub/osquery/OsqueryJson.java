@@ -32,10 +32,17 @@ final class OsqueryJson {
 
     static @Nullable Long number(JsonNode v) {
         if (v.isIntegralNumber()) {
-            return v.asLong();
+            // Beyond 64 bits it is no usable number, as such text is not: never an exception (that would refuse
+            // the whole batch, which osquery would send again forever).
+            return v.canConvertToLong() ? v.asLong() : null;
         }
         String s = text(v);
-        if (s == null || s.isBlank()) {
+        return s == null ? null : number(s);
+    }
+
+    /** Text holding a whole number (surrounding blanks allowed), or null. */
+    static @Nullable Long number(String s) {
+        if (s.isBlank()) {
             return null;
         }
         try {

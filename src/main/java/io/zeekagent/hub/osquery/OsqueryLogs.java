@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -70,9 +72,8 @@ class OsqueryLogs {
             return OsqueryAnswer.ok();
         }
         List<ResultRow> rows = new ArrayList<>();
-        for (JsonNode line : batch.lines()) {
-            JsonNode parsed = line.isString() ? parse(line.stringValue()) : line;
-            if (parsed == null || !ResultLines.rows(parsed, rows)) {
+        for (LogLine line : batch.lines()) {
+            if (!ResultLines.rows(line, rows)) {
                 unparsable.increment();
             }
         }
@@ -98,7 +99,12 @@ class OsqueryLogs {
                 }
             } else {
                 stored.add(new AgentRow(
-                        hostId, OsqueryEnrollment.TRANSPORT, row.update(), t.id(), values(t.columns(), row), now));
+                        hostId,
+                        OsqueryEnrollment.TRANSPORT,
+                        row.update(),
+                        t.id(),
+                        values(t.columns(), row.columns()::get),
+                        now));
             }
         }
         if (!ingest.offerFromAgent(events, INGEST_WAIT)) {
@@ -118,10 +124,11 @@ class OsqueryLogs {
         };
     }
 
-    static List<BrokerValue> values(List<String> columns, ResultRow row) {
+    /** The row's values in the subscription's column order ({@code row}: column name → value, null if none). */
+    static List<BrokerValue> values(List<String> columns, Function<String, @Nullable JsonNode> row) {
         List<BrokerValue> values = new ArrayList<>(columns.size());
         for (String column : columns) {
-            JsonNode v = row.columns().get(column);
+            JsonNode v = row.apply(column);
             if (v == null || v.isNull()) {
                 values.add(BrokerValue.none());
             } else if (v.isIntegralNumber()) {
@@ -137,27 +144,21 @@ class OsqueryLogs {
         return values;
     }
 
-    private void status(String hostId, List<JsonNode> statusLines) {
+    private void status(String hostId, List<LogLine> statusLines) {
         int logged = 0;
-        for (JsonNode line : statusLines) {
-            Long severity = OsqueryJson.number(line, "severity");
+        for (LogLine line : statusLines) {
+            if (line.sentAsText) {
+                continue;
+            }
+            Long severity = line.severity;
             if (severity != null && severity >= 2 && logged < 5) {
                 logged++;
                 activity.record(
                         ActivityLog.SOURCE_HOST,
                         hostId,
                         ActivityLog.Level.WARNING,
-                        "osquery: " + OsqueryJson.text(line, "message") + " (" + OsqueryJson.text(line, "filename")
-                                + ":" + OsqueryJson.text(line, "line") + ")");
+                        "osquery: " + line.message + " (" + line.filename + ":" + line.line + ")");
             }
-        }
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return OsqueryAnswer.JSON.readTree(text);
-        } catch (RuntimeException e) {
-            return null;
         }
     }
 }

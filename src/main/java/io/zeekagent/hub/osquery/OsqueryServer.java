@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -139,15 +140,26 @@ public final class OsqueryServer implements SmartLifecycle {
         return properties.enabled();
     }
 
-    /** TLS 1.3 and 1.2; for 1.2 only ECDHE key exchange with AES-GCM, as current osquery requires. */
+    /**
+     * TLS 1.3 and 1.2; for 1.2 only ECDHE key exchange with AES-GCM, as current osquery requires. The server picks,
+     * AES-128 before AES-256 (OpenSSL clients such as osquery offer AES-256 first): 10 AES rounds per block instead
+     * of 14 on every log byte, with the same GHASH, and no less safe for this use.
+     */
     static SSLParameters parameters(SSLContext ssl) {
         SSLParameters p = ssl.getDefaultSSLParameters();
         p.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
         p.setCipherSuites(Arrays.stream(ssl.getSupportedSSLParameters().getCipherSuites())
                 .filter(OsqueryServer::allowed)
+                .sorted(Comparator.comparingInt(OsqueryServer::preference))
                 .toArray(String[]::new));
+        p.setUseCipherSuitesOrder(true);
         p.setNeedClientAuth(false);
         return p;
+    }
+
+    /** Lower first: TLS 1.3 before 1.2, AES-128 before AES-256, ECDSA before RSA (as the JDK orders them). */
+    static int preference(String suite) {
+        return (suite.startsWith("TLS_ECDHE_") ? 2 : 0) + (suite.contains("AES_128") ? 0 : 1);
     }
 
     static boolean allowed(String suite) {

@@ -5,7 +5,6 @@ import io.zeekagent.hub.net.IpAddresses;
 import java.time.DateTimeException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * osquery {@code socket_events} rows → the hub's socket events. osquery is not the v1 agent: {@code action} is the
@@ -19,43 +18,73 @@ final class OsquerySocketEvents {
     private OsquerySocketEvents() {}
 
     /** The event, or null when the row is not one to keep ({@code no_client}, not IPv4/IPv6). */
-    static @Nullable SocketEventInput map(String hostId, JsonNode row, @Nullable Long unixTime) {
-        String status = OsqueryJson.text(row, "status");
-        Boolean success;
-        if (status == null || status.isEmpty()) {
-            Long flag = OsqueryJson.number(row, "success");
-            success = flag == null ? null : flag != 0;
-        } else {
-            success = switch (status) {
-                case "succeeded", "in_progress" -> true;
-                case "failed" -> false;
-                case "no_client" -> null;
-                default -> null;
-            };
-            if ("no_client".equals(status)) {
-                return null;
+    static @Nullable SocketEventInput map(String hostId, Columns row, @Nullable Long unixTime) {
+        // One pass over the row's columns (a column named twice: the last wins), converted below.
+        Object action = null;
+        Object pid = null;
+        Object fd = null;
+        Object path = null;
+        Object family = null;
+        Object localAddress = null;
+        Object localPort = null;
+        Object remoteAddress = null;
+        Object remotePort = null;
+        Object status = null;
+        Object successFlag = null;
+        Object time = null;
+        for (int i = 0; i < row.size(); i++) {
+            Object v = row.value(i);
+            switch (row.name(i)) {
+                case "action" -> action = v;
+                case "pid" -> pid = v;
+                case "fd" -> fd = v;
+                case "path" -> path = v;
+                case "family" -> family = v;
+                case "local_address" -> localAddress = v;
+                case "local_port" -> localPort = v;
+                case "remote_address" -> remoteAddress = v;
+                case "remote_port" -> remotePort = v;
+                case "status" -> status = v;
+                case "success" -> successFlag = v;
+                case "time" -> time = v;
+                default -> {}
             }
         }
-        Long family = OsqueryJson.number(row, "family");
-        if (family != null && family != 2 && family != 10) {
+        String statusText = Columns.text(status);
+        Boolean success;
+        if (statusText == null || statusText.isEmpty()) {
+            Long flag = Columns.number(successFlag);
+            success = flag == null ? null : flag != 0;
+        } else {
+            if ("no_client".equals(statusText)) {
+                return null;
+            }
+            success = switch (statusText) {
+                case "succeeded", "in_progress" -> true;
+                case "failed" -> false;
+                default -> null;
+            };
+        }
+        Long familyNumber = Columns.number(family);
+        if (familyNumber != null && familyNumber != 2 && familyNumber != 10) {
             return null;
         }
-        Long time = OsqueryJson.number(row, "time");
+        Long seconds = Columns.number(time);
         return new SocketEventInput(
                 hostId,
-                emptyToNull(OsqueryJson.text(row, "action")),
-                OsqueryJson.number(row, "pid"),
-                hex(OsqueryJson.text(row, "fd")),
-                emptyToNull(OsqueryJson.text(row, "path")),
+                emptyToNull(Columns.text(action)),
+                Columns.number(pid),
+                hex(Columns.text(fd)),
+                emptyToNull(Columns.text(path)),
                 null,
                 success,
-                family == null ? null : family.intValue(),
+                familyNumber == null ? null : familyNumber.intValue(),
                 null,
-                address(OsqueryJson.text(row, "local_address")),
-                port(OsqueryJson.number(row, "local_port")),
-                address(OsqueryJson.text(row, "remote_address")),
-                port(OsqueryJson.number(row, "remote_port")),
-                instant(time != null ? time : unixTime));
+                address(Columns.text(localAddress)),
+                port(Columns.number(localPort)),
+                address(Columns.text(remoteAddress)),
+                port(Columns.number(remotePort)),
+                instant(seconds != null ? seconds : unixTime));
     }
 
     /** The audit {@code a0} argument as osquery prints it: hex digits, no prefix. */

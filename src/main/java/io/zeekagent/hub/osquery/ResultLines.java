@@ -2,7 +2,7 @@ package io.zeekagent.hub.osquery;
 
 import io.zeekagent.hub.result.RowUpdate;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * osquery result log lines, in all three shapes: event format ({@code columns} + {@code action}, the default),
@@ -18,18 +18,18 @@ final class ResultLines {
      *
      * @return false when the line is not a result line (no name, no rows in any known shape)
      */
-    static boolean rows(JsonNode line, List<ResultRow> out) {
+    static boolean rows(LogLine line, List<ResultRow> out) {
         if (!line.isObject()) {
             return false;
         }
-        String name = OsqueryJson.text(line, "name");
+        String name = line.name;
         if (name == null || name.isEmpty()) {
             return false;
         }
-        Long unixTime = OsqueryJson.number(line, "unixTime");
-        JsonNode columns = line.get("columns");
-        if (columns != null && columns.isObject()) {
-            String action = OsqueryJson.text(line, "action");
+        Long unixTime = line.unixTime;
+        Columns columns = line.columns;
+        if (columns != null) {
+            String action = line.action;
             RowUpdate update = action == null
                     ? null
                     : switch (action) {
@@ -44,32 +44,27 @@ final class ResultLines {
             out.add(new ResultRow(name, update, columns, unixTime));
             return true;
         }
-        JsonNode diff = line.get("diffResults");
-        if (diff != null && diff.isObject()) {
-            return add(name, RowUpdate.ADD, diff.get("added"), unixTime, out)
-                    & add(name, RowUpdate.REMOVE, diff.get("removed"), unixTime, out);
+        if (line.diffResults) {
+            return add(name, RowUpdate.ADD, line.added, unixTime, out)
+                    & add(name, RowUpdate.REMOVE, line.removed, unixTime, out);
         }
-        JsonNode snapshot = line.get("snapshot");
-        if (snapshot != null) {
-            return add(name, RowUpdate.SNAPSHOT, snapshot, unixTime, out);
+        if (line.hasSnapshot) {
+            return add(name, RowUpdate.SNAPSHOT, line.snapshot, unixTime, out);
         }
         return false;
     }
 
-    /** An array of row objects, or {@code ""}/absent for none; false for anything else. */
-    private static boolean add(String name, RowUpdate update, JsonNode rows, Long unixTime, List<ResultRow> out) {
-        if (rows == null
-                || rows.isNull()
-                || (rows.isString() && rows.stringValue().isEmpty())) {
+    /** The object rows of an array; none for {@code ""}, null or absent; false for anything else. */
+    private static boolean add(
+            String name, RowUpdate update, @Nullable List<Columns> rows, @Nullable Long unixTime, List<ResultRow> out) {
+        if (rows == null) {
             return true;
         }
-        if (!rows.isArray()) {
+        if (rows == LogLine.INVALID) {
             return false;
         }
-        for (JsonNode row : rows) {
-            if (row.isObject()) {
-                out.add(new ResultRow(name, update, row, unixTime));
-            }
+        for (Columns row : rows) {
+            out.add(new ResultRow(name, update, row, unixTime));
         }
         return true;
     }

@@ -2,7 +2,6 @@ package io.zeekagent.hub.osquery;
 
 import io.zeekagent.hub.result.RowUpdate;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One row of an osquery result log line, whatever the line's shape.
@@ -15,5 +14,5 @@ import tools.jackson.databind.JsonNode;
 record ResultRow(
         String name,
         RowUpdate update,
-        JsonNode columns,
+        Columns columns,
         @Nullable Long unixTime) {}

@@ -26,24 +26,24 @@ class LogBatchReaderTests {
         assertThat(batch.logType()).isEqualTo("result");
         assertThat(batch.oversized()).isEqualTo(1);
         assertThat(batch.lines()).hasSize(2);
-        assertThat(batch.lines().get(0).toString())
-                .isEqualTo("{\"name\":\"test_query\",\"unixTime\":0,\"epoch\":0,\"counter\":0,"
-                        + "\"columns\":{\"test_column\":\"test_value\"},\"action\":\"added\"}");
-        assertThat(batch.lines()
-                        .get(1)
-                        .path("columns")
-                        .path("test_double_column")
-                        .asDouble())
-                .isEqualTo(2.0);
+        LogLine first = batch.lines().get(0);
+        assertThat(first.name()).isEqualTo("test_query");
+        assertThat(first.unixTime).isZero();
+        assertThat(first.action).isEqualTo("added");
+        assertThat(String.valueOf(first.columns())).isEqualTo("{\"test_column\":\"test_value\"}");
+        Columns second = batch.lines().get(1).columns();
+        assertThat(second).isNotNull();
+        assertThat(second.get("test_double_column").asDouble()).isEqualTo(2.0);
     }
 
     @Test
     void keepsLinesSentAsStrings() {
         LogBatch batch = read("{\"data\":[\"{\\\"name\\\":\\\"q\\\"}\"]}");
 
-        assertThat(batch.lines())
-                .singleElement()
-                .satisfies(l -> assertThat(l.isString()).isTrue());
+        assertThat(batch.lines()).singleElement().satisfies(l -> {
+            assertThat(l.sentAsText).isTrue();
+            assertThat(l.name()).isEqualTo("q");
+        });
     }
 
     @Test

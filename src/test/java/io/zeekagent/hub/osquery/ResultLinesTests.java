@@ -6,8 +6,6 @@ import io.zeekagent.hub.result.RowUpdate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tests for {@link ResultLines}: golden lines from osquery's {@code osquery/logger/tests/logger.cpp}
@@ -15,8 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
  * (TestSubmitResultLogs: legacy string envelope numbers, {@code "added": ""}, snapshots).
  */
 class ResultLinesTests {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** logger.cpp test_logger_scheduled_query, the expected event-format line, byte for byte. */
     static final String LOGGER_EVENT_LINE = "{\"name\":\"test_query\",\"hostIdentifier\":\"unknown_test_host\","
@@ -95,21 +91,30 @@ class ResultLinesTests {
     void refusesLinesThatAreNoResultLines() {
         List<ResultRow> out = new ArrayList<>();
 
-        assertThat(ResultLines.rows(JSON.readTree("{\"severity\":2,\"message\":\"x\"}"), out))
+        assertThat(ResultLines.rows(line("{\"severity\":2,\"message\":\"x\"}"), out))
                 .isFalse();
-        assertThat(ResultLines.rows(JSON.readTree("{\"name\":\"q\",\"columns\":{},\"action\":\"moved\"}"), out))
+        assertThat(ResultLines.rows(line("{\"name\":\"q\",\"columns\":{},\"action\":\"moved\"}"), out))
                 .isFalse();
-        assertThat(ResultLines.rows(JSON.readTree("[1,2]"), out)).isFalse();
+        assertThat(ResultLines.rows(line("[1,2]"), out)).isFalse();
         assertThat(out).isEmpty();
     }
 
     static List<ResultRow> rows(String line) {
         List<ResultRow> out = new ArrayList<>();
-        assertThat(ResultLines.rows(JSON.readTree(line), out)).isTrue();
+        assertThat(ResultLines.rows(line(line), out)).isTrue();
         return out;
     }
 
-    static JsonNode json(String text) {
-        return JSON.readTree(text);
+    /** A log line read as the hub reads one sent as text. */
+    static LogLine line(String text) {
+        return LogLineReader.parse(text, Long.MAX_VALUE);
+    }
+
+    /** A row as read from an event-format line whose columns are {@code text}. */
+    static Columns json(String text) {
+        Columns row = line("{\"name\":\"q\",\"columns\":" + text + ",\"action\":\"added\"}")
+                .columns();
+        assertThat(row).isNotNull();
+        return row;
     }
 }
