@@ -48,15 +48,13 @@ final class PinnedEvents {
         EventSegment to = segments[seg];
         int j = slot & EventSegment.MASK;
         System.arraycopy(from.hot, i * EventSegment.STRIDE, to.hot, j * EventSegment.STRIDE, EventSegment.STRIDE);
-        to.hot[j * EventSegment.STRIDE + EventSegment.NEXT] = -1;
+        EventSegment.link(to.hot, j * EventSegment.STRIDE, 0, -1);
         to.seuidHi[j] = from.seuidHi[i];
         to.seuidLo[j] = from.seuidLo[i];
         to.host[j] = from.host[i];
-        to.syscall[j] = from.syscall[i];
         to.receivedAt[j] = from.receivedAt[i];
         to.pid[j] = from.pid[i];
-        to.uid[j] = from.uid[i];
-        to.exe[j] = from.exe[i];
+        to.process[j] = from.process[i];
         keys[slot] = key;
         slots.put(key, slot);
         size++;
