@@ -87,7 +87,7 @@ final class AttributionIndex {
         try {
             while (log.size() > 0) {
                 long seq = log.tail();
-                if (log.segment(seq).receivedAt[(int) (seq & EventSegment.MASK)] >= cutoff) {
+                if (log.segment(seq).receivedAt((int) (seq & EventSegment.MASK)) >= cutoff) {
                     break;
                 }
                 evictOldest(false);
@@ -248,7 +248,7 @@ final class AttributionIndex {
             chains.remove(key);
         }
         if (byCount) {
-            hotFloor = Math.max(hotFloor, s.receivedAt[i]);
+            hotFloor = Math.max(hotFloor, s.receivedAt(i));
         }
         if (byCount && !Rules.connectType(s.hot, i * EventSegment.STRIDE)) {
             listeners.evictingBind(key, s, i, head != seq && newerBind(head, seq));

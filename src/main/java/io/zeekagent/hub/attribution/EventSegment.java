@@ -1,7 +1,9 @@
 package io.zeekagent.hub.attribution;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A fixed block of indexed socket events stored column-wise in primitive arrays (76 bytes per event, no object per
+ * A fixed block of indexed socket events stored column-wise in primitive arrays (72 bytes per event, no object per
  * event). Slot {@code i} holds the event with sequence number {@code first + i}.
  */
 final class EventSegment {
@@ -39,7 +41,13 @@ final class EventSegment {
     final int[] seuidHi = new int[SIZE];
     final long[] seuidLo = new long[SIZE];
     final int[] host = new int[SIZE];
-    final long[] receivedAt = new long[SIZE];
+    /** Receipt times as milliseconds after {@link #receivedBase} (the first one written); see {@link #receivedAt}. */
+    private final int[] receivedDelta = new int[SIZE];
+
+    private long receivedBase = Long.MIN_VALUE;
+    /** Receipt times in full, only once one was more than 24 days from the first (a slow or replayed segment). */
+    private long @Nullable [] receivedWide;
+
     final int[] pid = new int[SIZE];
     /** Executable, user id and syscall, dictionary-coded together ({@link ProcessDictionary}). */
     final int[] process = new int[SIZE];
@@ -64,6 +72,35 @@ final class EventSegment {
         return remotePort(hot[i * STRIDE + META]);
     }
 
+    /** Receipt time (epoch ms) of slot {@code i}. */
+    long receivedAt(int i) {
+        long[] wide = receivedWide;
+        return wide != null ? wide[i] : receivedBase + receivedDelta[i];
+    }
+
+    /** Sets the receipt time (epoch ms) of slot {@code i}; any value, {@link Long#MIN_VALUE} included. */
+    void receivedAt(int i, long millis) {
+        long[] wide = receivedWide;
+        if (wide != null) {
+            wide[i] = millis;
+            return;
+        }
+        if (receivedBase == Long.MIN_VALUE && millis != Long.MIN_VALUE) {
+            receivedBase = millis;
+        }
+        long delta = millis - receivedBase;
+        if (receivedBase != Long.MIN_VALUE && millis != Long.MIN_VALUE && delta == (int) delta) {
+            receivedDelta[i] = (int) delta;
+            return;
+        }
+        wide = new long[SIZE];
+        for (int j = 0; j < SIZE; j++) {
+            wide[j] = receivedBase + receivedDelta[j];
+        }
+        wide[i] = millis;
+        receivedWide = wide;
+    }
+
     /** Sequence number of the next (older) event with the same key as {@code seq} (at {@code row}), or -1. */
     static long next(long[] hot, int row, long seq) {
         long link = hot[row + META] >>> LINK_SHIFT;
@@ -78,6 +115,6 @@ final class EventSegment {
 
     /** Approximate heap bytes of one segment. */
     static long footprint() {
-        return (long) SIZE * (8 * STRIDE + 4 + 8 + 4 + 8 + 4 + 4) + 7 * 16;
+        return (long) SIZE * (8 * STRIDE + 4 + 8 + 4 + 4 + 4 + 4) + 7 * 16;
     }
 }

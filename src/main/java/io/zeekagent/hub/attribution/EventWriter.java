@@ -49,7 +49,7 @@ final class EventWriter {
         s.seuidLo[i] = Seuid.low(event.seuid());
         s.host[i] = host;
         writeHot(event, s.hot, i * EventSegment.STRIDE);
-        s.receivedAt[i] = event.receivedAt().toEpochMilli();
+        s.receivedAt(i, event.receivedAt().toEpochMilli());
         Long pid = event.pid();
         s.pid[i] = pid == null || pid != pid.intValue() ? Integer.MIN_VALUE : pid.intValue();
         Long uid = event.uid();

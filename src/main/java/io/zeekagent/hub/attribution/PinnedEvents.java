@@ -52,7 +52,7 @@ final class PinnedEvents {
         to.seuidHi[j] = from.seuidHi[i];
         to.seuidLo[j] = from.seuidLo[i];
         to.host[j] = from.host[i];
-        to.receivedAt[j] = from.receivedAt[i];
+        to.receivedAt(j, from.receivedAt(i));
         to.pid[j] = from.pid[i];
         to.process[j] = from.process[i];
         keys[slot] = key;
@@ -76,7 +76,8 @@ final class PinnedEvents {
         for (int slot = 0; slot < next && size > 0; slot++) {
             EventSegment s = segments[slot >>> EventSegment.SHIFT];
             int j = slot & EventSegment.MASK;
-            if (s.receivedAt[j] != Long.MIN_VALUE && s.receivedAt[j] < cutoff) {
+            long received = s.receivedAt(j);
+            if (received != Long.MIN_VALUE && received < cutoff) {
                 slots.remove(keys[slot]);
                 release(slot);
                 evicted++;
@@ -86,7 +87,7 @@ final class PinnedEvents {
     }
 
     private void release(int slot) {
-        segments[slot >>> EventSegment.SHIFT].receivedAt[slot & EventSegment.MASK] = Long.MIN_VALUE;
+        segments[slot >>> EventSegment.SHIFT].receivedAt(slot & EventSegment.MASK, Long.MIN_VALUE);
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, free.length * 2);
         }
