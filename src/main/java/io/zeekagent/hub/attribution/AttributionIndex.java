@@ -26,14 +26,13 @@ final class AttributionIndex {
     private final LongLongMap chains = new LongLongMap(1024);
     private final AddressHosts addressHosts = new AddressHosts();
     private final HostTable hosts = new HostTable();
-    private final StringDictionary texts = new StringDictionary();
-    private final StringDictionary syscalls = new StringDictionary();
+    private final ProcessDictionary processes = new ProcessDictionary();
     private final Listeners listeners = new Listeners();
     private final PinnedEvents pins = listeners.pins;
     /** Receipt time before which binds may have been dropped for every key (a rebuild that skipped old rows). */
     private volatile long lostBindsEverywhere = Long.MIN_VALUE;
 
-    private final EventWriter writer = new EventWriter(texts, syscalls);
+    private final EventWriter writer = new EventWriter(processes);
     private final long retentionMillis;
     private final long maxEvents;
     private final long windowMillis;
@@ -65,8 +64,8 @@ final class AttributionIndex {
                 writer.write(event, host, segment, i);
                 long key = key(host, segment.localPort(i), segment.remotePort(i));
                 long previous = chains.put(key, seq);
-                segment.hot[i * EventSegment.STRIDE + EventSegment.NEXT] =
-                        previous == LongLongMap.MISSING ? NONE : previous;
+                EventSegment.link(
+                        segment.hot, i * EventSegment.STRIDE, seq, previous == LongLongMap.MISSING ? NONE : previous);
                 if (!Rules.connectType(segment.hot, i * EventSegment.STRIDE)) {
                     listeners.bound(key);
                 }
@@ -88,7 +87,7 @@ final class AttributionIndex {
         try {
             while (log.size() > 0) {
                 long seq = log.tail();
-                if (log.segment(seq).receivedAt[(int) (seq & EventSegment.MASK)] >= cutoff) {
+                if (log.segment(seq).receivedAt((int) (seq & EventSegment.MASK)) >= cutoff) {
                     break;
                 }
                 evictOldest(false);
@@ -247,7 +246,7 @@ final class AttributionIndex {
             if (Rules.matches(s, i, lHi, lLo, rHi, rLo, c, windowMillis)) {
                 collect(s, i, side, out);
             }
-            seq = s.hot[i * EventSegment.STRIDE + EventSegment.NEXT];
+            seq = EventSegment.next(s.hot, i * EventSegment.STRIDE, seq);
         }
     }
 
@@ -268,14 +267,15 @@ final class AttributionIndex {
         int m = out.add(side, s.seuidHi[i], s.seuidLo[i], s.hot[i * EventSegment.STRIDE + EventSegment.TIME]);
         if (out.wantsDetails()) {
             int pid = s.pid[i];
+            int process = s.process[i];
             out.details(
                     m,
                     hosts.hostId(s.host[i]),
                     hosts.hostname(s.host[i]),
                     pid == Integer.MIN_VALUE ? Long.MIN_VALUE : pid,
-                    s.uid[i],
-                    texts.decode(s.exe[i]),
-                    syscalls.decode(s.syscall[i] & 0xFF));
+                    processes.uid(process),
+                    processes.exe(process),
+                    processes.syscall(process));
         }
     }
 
@@ -290,7 +290,7 @@ final class AttributionIndex {
             chains.remove(key);
         }
         if (byCount) {
-            hotFloor = Math.max(hotFloor, s.receivedAt[i]);
+            hotFloor = Math.max(hotFloor, s.receivedAt(i));
         }
         if (byCount && !Rules.connectType(s.hot, i * EventSegment.STRIDE)) {
             listeners.evictingBind(key, s, i, head != seq && newerBind(head, seq));
@@ -335,7 +335,7 @@ final class AttributionIndex {
             if (!Rules.connectType(s.hot, row)) {
                 return true;
             }
-            cur = s.hot[row + EventSegment.NEXT];
+            cur = EventSegment.next(s.hot, row, cur);
         }
         return cur > seq;
     }

@@ -24,7 +24,7 @@ final class ColdMatcher {
         this.index = index;
         this.hot = new long[rows.size() * EventSegment.STRIDE];
         this.valid = new boolean[rows.size()];
-        EventWriter writer = new EventWriter(new StringDictionary(), new StringDictionary());
+        EventWriter writer = new EventWriter(new ProcessDictionary());
         for (int r = 0; r < rows.size(); r++) {
             SocketEventEntry e = rows.get(r);
             if (!writer.parse(e)) {

@@ -6,12 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Parses a {@link SocketEventEntry} and writes it into an {@link EventSegment} slot: addresses to 128 bits
- * (wildcards to zero), text to dictionary codes, times to epoch milliseconds. Not thread-safe.
+ * (wildcards to zero), executable, user and syscall to one dictionary code, times to epoch milliseconds. Not thread-safe.
  */
 final class EventWriter {
 
-    private final StringDictionary texts;
-    private final StringDictionary syscalls;
+    private final ProcessDictionary processes;
     private final IpAddress local = new IpAddress();
     private final IpAddress remote = new IpAddress();
     private long localHi;
@@ -19,9 +18,8 @@ final class EventWriter {
     private long remoteHi;
     private long remoteLo;
 
-    EventWriter(StringDictionary texts, StringDictionary syscalls) {
-        this.texts = texts;
-        this.syscalls = syscalls;
+    EventWriter(ProcessDictionary processes) {
+        this.processes = processes;
     }
 
     /** Parses the addresses; false when one is invalid or the event has no port at all (rule 4). */
@@ -51,17 +49,17 @@ final class EventWriter {
         s.seuidLo[i] = Seuid.low(event.seuid());
         s.host[i] = host;
         writeHot(event, s.hot, i * EventSegment.STRIDE);
-        int call = syscalls.encode(event.syscall());
-        s.syscall[i] = (byte) (call < 256 ? call : 0);
-        s.receivedAt[i] = event.receivedAt().toEpochMilli();
+        s.receivedAt(i, event.receivedAt().toEpochMilli());
         Long pid = event.pid();
         s.pid[i] = pid == null || pid != pid.intValue() ? Integer.MIN_VALUE : pid.intValue();
         Long uid = event.uid();
-        s.uid[i] = uid == null ? Long.MIN_VALUE : uid;
-        s.exe[i] = texts.encode(event.exe());
+        s.process[i] = processes.encode(event.exe(), uid == null ? Long.MIN_VALUE : uid, event.syscall());
     }
 
-    /** Writes the matching row ({@link EventSegment#STRIDE} longs) of the event last {@link #parse parsed}. */
+    /**
+     * Writes the matching row ({@link EventSegment#STRIDE} longs) of the event last {@link #parse parsed}, not yet
+     * linked to an older event.
+     */
     void writeHot(SocketEventEntry event, long[] hot, int row) {
         hot[row + EventSegment.LOCAL_HI] = localHi;
         hot[row + EventSegment.LOCAL_LO] = localLo;

@@ -19,7 +19,7 @@ final class Listeners {
         }
         long slot = pins.get(key);
         if (slot != LongLongMap.MISSING) {
-            lost(key, pins.segment(slot).receivedAt[(int) (slot & EventSegment.MASK)]);
+            lost(key, pins.segment(slot).receivedAt((int) (slot & EventSegment.MASK)));
             pins.remove(key);
         }
     }
@@ -30,7 +30,7 @@ final class Listeners {
      */
     void evictingBind(long key, EventSegment s, int i, boolean newerBindInLog) {
         if (newerBindInLog) {
-            lost(key, s.receivedAt[i]);
+            lost(key, s.receivedAt(i));
         } else {
             pins.pin(key, s, i);
         }

@@ -48,15 +48,13 @@ final class PinnedEvents {
         EventSegment to = segments[seg];
         int j = slot & EventSegment.MASK;
         System.arraycopy(from.hot, i * EventSegment.STRIDE, to.hot, j * EventSegment.STRIDE, EventSegment.STRIDE);
-        to.hot[j * EventSegment.STRIDE + EventSegment.NEXT] = -1;
+        EventSegment.link(to.hot, j * EventSegment.STRIDE, 0, -1);
         to.seuidHi[j] = from.seuidHi[i];
         to.seuidLo[j] = from.seuidLo[i];
         to.host[j] = from.host[i];
-        to.syscall[j] = from.syscall[i];
-        to.receivedAt[j] = from.receivedAt[i];
+        to.receivedAt(j, from.receivedAt(i));
         to.pid[j] = from.pid[i];
-        to.uid[j] = from.uid[i];
-        to.exe[j] = from.exe[i];
+        to.process[j] = from.process[i];
         keys[slot] = key;
         slots.put(key, slot);
         size++;
@@ -78,7 +76,8 @@ final class PinnedEvents {
         for (int slot = 0; slot < next && size > 0; slot++) {
             EventSegment s = segments[slot >>> EventSegment.SHIFT];
             int j = slot & EventSegment.MASK;
-            if (s.receivedAt[j] != Long.MIN_VALUE && s.receivedAt[j] < cutoff) {
+            long received = s.receivedAt(j);
+            if (received != Long.MIN_VALUE && received < cutoff) {
                 slots.remove(keys[slot]);
                 release(slot);
                 evicted++;
@@ -88,7 +87,7 @@ final class PinnedEvents {
     }
 
     private void release(int slot) {
-        segments[slot >>> EventSegment.SHIFT].receivedAt[slot & EventSegment.MASK] = Long.MIN_VALUE;
+        segments[slot >>> EventSegment.SHIFT].receivedAt(slot & EventSegment.MASK, Long.MIN_VALUE);
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, free.length * 2);
         }

@@ -17,7 +17,7 @@ final class Rules {
     /** The same for a row of {@link EventSegment#STRIDE} longs starting at {@code row} of {@code hot}. */
     static boolean matches(
             long[] hot, int row, long lHi, long lLo, long rHi, long rLo, ConnectionTuple c, long windowMillis) {
-        int transport = (int) (hot[row + EventSegment.META] & 0xFF);
+        int transport = (int) (hot[row + EventSegment.META] & EventSegment.TRANSPORT_MASK);
         return addressMatches(hot[row + EventSegment.LOCAL_HI], hot[row + EventSegment.LOCAL_LO], lHi, lLo)
                 && addressMatches(hot[row + EventSegment.REMOTE_HI], hot[row + EventSegment.REMOTE_LO], rHi, rLo)
                 && (transport == Transport.UNKNOWN || c.transport() == Transport.UNKNOWN || transport == c.transport())
@@ -30,7 +30,7 @@ final class Rules {
 
     /** A connect-type event has a remote side (port or address); the others are bind/listen-type. */
     static boolean connectType(long[] hot, int row) {
-        return (hot[row + EventSegment.META] & 0xFFFF_0000L) != 0
+        return (hot[row + EventSegment.META] & EventSegment.REMOTE_PORT_MASK) != 0
                 || hot[row + EventSegment.REMOTE_HI] != 0
                 || hot[row + EventSegment.REMOTE_LO] != 0;
     }
