@@ -51,7 +51,8 @@ public final class ColdTierBenchmark {
         int events = BenchReport.size(100_000, 1_000_000);
         int lines = BenchReport.size(100_000, 1_000_000);
         int cold = events / 10;
-        Duration warmup = Duration.ofSeconds(BenchReport.size(2, 5));
+        // -Dbench.warmup=seconds: a longer warm-up (the cold path is JIT-compiled at its own, lower rate).
+        Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup", BenchReport.size(2, 5)));
         Duration measure = Duration.ofSeconds(BenchReport.size(3, 10));
         BenchData data = new BenchData(HOSTS);
         long start = Instant.now().getEpochSecond() - 3600;
