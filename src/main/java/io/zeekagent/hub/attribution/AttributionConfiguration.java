@@ -17,6 +17,9 @@ class AttributionConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AttributionConfiguration.class);
 
+    /** Most keys of one coalesced statement (a batch group of 500 lines needs up to about 3,000 alone). */
+    private static final int COALESCED_KEYS = 4096;
+
     private static double hotFloorAge(AttributionIndex index) {
         long floor = index.hotFloor();
         return floor == Long.MIN_VALUE ? Double.NaN : (System.currentTimeMillis() - floor) / 1000.0;
@@ -98,13 +101,19 @@ class AttributionConfiguration {
                 return b.pending();
             }
         };
+        MeterRegistry registry = registries.getIfAvailable();
+        CoalescingColdSource coalesced =
+                on ? new CoalescingColdSource(source, properties.maxStatements(), COALESCED_KEYS) : null;
+        if (coalesced != null && registry != null) {
+            FunctionCounter.builder("hub.attribution.cold.statements", coalesced, CoalescingColdSource::statements)
+                    .description("Cold-tier statements sent to the database")
+                    .register(registry);
+            FunctionCounter.builder("hub.attribution.cold.probes", coalesced, CoalescingColdSource::probes)
+                    .description("Cold-tier probes answered; probes ÷ statements is how many shared a statement")
+                    .register(registry);
+        }
         TieredAttributor attributor = new TieredAttributor(
-                index,
-                on ? source : null,
-                properties,
-                backlog,
-                new AttributionMetrics(registries.getIfAvailable()),
-                Clock.systemUTC());
+                index, coalesced, properties, backlog, new AttributionMetrics(registry), Clock.systemUTC());
         replays.ifAvailable(attributor::replay);
         return attributor;
     }

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxEvents most events kept in the database (oldest deleted beyond it); 0 = no cap but retention
  * @param partitionsAhead hourly {@code socket_events} partitions created ahead of time on PostgreSQL
  * @param groupSize most batch-enrichment lines whose cold probes share one statement
+ * @param maxStatements most cold statements running at once; probes arriving meanwhile wait and share the next
+ *     one (answers unchanged, fewer round trips under concurrent load)
  */
 @ConfigurationProperties("hub.attribution.cold")
 @Validated
@@ -28,4 +30,5 @@ public record ColdTierProperties(
         @DefaultValue("5m") @NotNull Duration clockSkew,
         @DefaultValue("0") @Min(0) long maxEvents,
         @DefaultValue("6") @Min(1) int partitionsAhead,
-        @DefaultValue("500") @Min(1) int groupSize) {}
+        @DefaultValue("500") @Min(1) int groupSize,
+        @DefaultValue("2") @Min(1) int maxStatements) {}

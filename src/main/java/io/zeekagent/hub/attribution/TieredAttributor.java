@@ -53,7 +53,7 @@ final class TieredAttributor implements ConnectionAttributor {
                 index,
                 null,
                 new ColdTierProperties(
-                        false, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(5), 0, 6, 500),
+                        false, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(5), 0, 6, 500, 2),
                 () -> false,
                 new AttributionMetrics(null),
                 Clock.systemUTC());

@@ -2,7 +2,9 @@ package io.zeekagent.hub.ingest;
 
 import io.zeekagent.hub.attribution.ColdEventSource;
 import io.zeekagent.hub.attribution.ColdQuery;
+import io.zeekagent.hub.attribution.ColdTierProperties;
 import io.zeekagent.hub.attribution.SocketEventEntry;
+import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +14,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -42,19 +46,6 @@ class SocketEventColdStore implements ColdEventSource {
             + " LSHIFT(CAST(" + port("local_port", "local_port") + " AS BIGINT), 16)),"
             + " CAST(" + port("remote_port", "remote_port") + " AS BIGINT)))";
 
-    /**
-     * PostgreSQL plans the probe per execution by default: the custom plan of the partitioned table (pruned to the
-     * partitions in the receipt bounds) looks cheaper than the generic one (every partition, pruned at run time), so
-     * the plan cache never switches and each probe spends about 0.6 ms planning for 0.05 ms executing. The probe is
-     * therefore sent as one round trip of three statements that force the cached generic plan for it alone and
-     * restore the session's default afterwards (the SET is undone with the implicit transaction if the probe fails).
-     * The probe's timeout is a server-side {@code statement_timeout} in the same round trip: the driver's own query
-     * timeout schedules and cancels a timer task per statement, which cost about 0.15 ms per probe.
-     */
-    private static final String PG_SET = "SET plan_cache_mode = force_generic_plan; SET statement_timeout = ";
-
-    private static final String PG_RESET = "; RESET statement_timeout; RESET plan_cache_mode";
-
     private final JdbcTemplate jdbc;
 
     /** {@code value} when the port column holds a port (1-65535), else 0 (wildcard). */
@@ -63,11 +54,19 @@ class SocketEventColdStore implements ColdEventSource {
     }
 
     private final SocketEventStore store;
+    private final ColdTierConnections connections;
     private volatile boolean indexed;
 
-    SocketEventColdStore(JdbcTemplate jdbc, SocketEventStore store) {
+    SocketEventColdStore(
+            JdbcTemplate jdbc, SocketEventStore store, DataSource dataSource, ColdTierProperties properties) {
         this.jdbc = jdbc;
         this.store = store;
+        this.connections = new ColdTierConnections(dataSource, properties.maxStatements(), properties.timeout());
+    }
+
+    @PreDestroy
+    void close() {
+        connections.close();
     }
 
     @Override
@@ -100,54 +99,67 @@ class SocketEventColdStore implements ColdEventSource {
             prepare();
         }
         boolean postgres = store.isPostgres();
-        List<SocketEventEntry> rows =
-                jdbc.execute((ConnectionCallback<List<SocketEventEntry>>) c -> find(c, query, postgres));
+        String sql = sql(query);
+        if (postgres && connections.dedicated()) {
+            // The cold pool's sessions carry the generic plan mode and the timeout (ColdTierConnections): one round
+            // trip on a statement prepared on the server at its first use on that connection.
+            try (Connection c = connections.get()) {
+                return find(c, query, sql, false);
+            } catch (SQLException e) {
+                throw new DataAccessResourceFailureException("cold-tier probe failed: " + e.getMessage(), e);
+            }
+        }
+        List<SocketEventEntry> rows = jdbc.execute((ConnectionCallback<List<SocketEventEntry>>)
+                c -> postgres ? findWithSettings(c, query, sql) : find(c, query, sql, true));
         return rows == null ? List.of() : rows;
     }
 
-    private static List<SocketEventEntry> find(Connection connection, ColdQuery query, boolean postgres)
-            throws SQLException {
-        StringBuilder sql = new StringBuilder();
-        if (postgres) {
-            sql.append(PG_SET).append(Math.max(1, query.timeout().toMillis())).append("; ");
-        }
-        sql.append(SELECT);
-        Instant eventTo = query.eventTo();
-        Instant eventFrom = query.eventFrom();
-        if (eventTo != null) {
+    private static String sql(ColdQuery query) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        if (query.eventTo() != null) {
             sql.append(" AND (event_time IS NULL OR event_time <= ?)");
         }
         List<String> keys = new ArrayList<>(2);
         if (query.connectKeys().length > 0) {
-            keys.add(eventFrom == null ? "k = ANY(?)" : "(k = ANY(?) AND (event_time IS NULL OR event_time >= ?))");
+            keys.add(
+                    query.eventFrom() == null
+                            ? "k = ANY(?)"
+                            : "(k = ANY(?) AND (event_time IS NULL OR event_time >= ?))");
         }
         if (query.bindKeys().length > 0) {
             keys.add("k = ANY(?)");
         }
-        sql.append(" AND (").append(String.join(" OR ", keys)).append(')');
-        if (postgres) {
-            sql.append(PG_RESET);
+        return sql.append(" AND (")
+                .append(String.join(" OR ", keys))
+                .append(')')
+                .toString();
+    }
+
+    /**
+     * PostgreSQL on a connection of the main pool (a data source that is not Hikari, e.g. in tests): the session
+     * settings of {@link ColdTierConnections} are set for this probe alone and restored afterwards.
+     */
+    private static List<SocketEventEntry> findWithSettings(Connection c, ColdQuery query, String sql)
+            throws SQLException {
+        try (java.sql.Statement set = c.createStatement()) {
+            set.execute("SET plan_cache_mode = force_generic_plan; SET statement_timeout = "
+                    + Math.max(1, query.timeout().toMillis()));
         }
         try {
-            return find(connection, query, sql.toString(), postgres);
-        } catch (SQLException | RuntimeException e) {
-            if (postgres && !connection.isClosed()) {
-                try (java.sql.Statement reset = connection.createStatement()) {
-                    reset.execute("RESET statement_timeout; RESET plan_cache_mode");
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
+            return find(c, query, sql, false);
+        } finally {
+            try (java.sql.Statement reset = c.createStatement()) {
+                reset.execute("RESET statement_timeout; RESET plan_cache_mode");
             }
-            throw e;
         }
     }
 
-    private static List<SocketEventEntry> find(Connection connection, ColdQuery query, String sql, boolean postgres)
+    private static List<SocketEventEntry> find(Connection connection, ColdQuery query, String sql, boolean h2)
             throws SQLException {
         Instant eventTo = query.eventTo();
         Instant eventFrom = query.eventFrom();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            if (!postgres) {
+            if (h2) {
                 ps.setQueryTimeout((int) Math.max(1, (query.timeout().toMillis() + 999) / 1000));
             }
             int p = 1;
@@ -166,14 +178,7 @@ class SocketEventColdStore implements ColdEventSource {
                 ps.setArray(p, array(connection, query.bindKeys()));
             }
             List<SocketEventEntry> out = new ArrayList<>();
-            if (postgres) {
-                // The two SETs' results come first, then the probe's rows (the RESETs' are already read).
-                ps.execute();
-                if (ps.getMoreResults() || !ps.getMoreResults()) {
-                    throw new SQLException("the cold-tier probe returned no rows result");
-                }
-            }
-            try (ResultSet rs = postgres ? ps.getResultSet() : ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new SocketEventEntry(
                             rs.getString(1),

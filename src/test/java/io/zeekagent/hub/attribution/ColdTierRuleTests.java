@@ -18,9 +18,10 @@ class ColdTierRuleTests extends AttributionIndexTests {
     final ListColdSource database = new ListColdSource();
     final TieredAttributor tiers = new TieredAttributor(
             index,
-            database,
+            // Through the coalescer the hub puts in front of the database: one caller at a time passes unchanged.
+            new CoalescingColdSource(database, 2, 4096),
             new ColdTierProperties(
-                    true, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(5), 0, 6, 500),
+                    true, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(5), 0, 6, 500, 2),
             () -> false,
             new AttributionMetrics(null),
             Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));

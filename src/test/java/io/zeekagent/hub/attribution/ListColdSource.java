@@ -15,8 +15,14 @@ final class ListColdSource implements ColdEventSource {
     int statements;
     boolean failing;
 
+    /** A copy holding {@code rows}, for computing expected answers. */
+    ListColdSource withRows(List<SocketEventEntry> rows) {
+        this.rows.addAll(rows);
+        return this;
+    }
+
     @Override
-    public List<SocketEventEntry> find(ColdQuery q) {
+    public synchronized List<SocketEventEntry> find(ColdQuery q) {
         statements++;
         if (failing) {
             throw new IllegalStateException("database down");

@@ -83,7 +83,7 @@ class RoutedAttributorTests {
                 index,
                 database,
                 new ColdTierProperties(
-                        true, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(5), 0, 6, 500),
+                        true, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(5), 0, 6, 500, 2),
                 () -> false,
                 new AttributionMetrics(null),
                 clock);

@@ -181,6 +181,13 @@ public final class BenchHub implements AutoCloseable {
                 .sum();
     }
 
+    /** The sum of a function counter's value over every tag combination that matches the given tags. */
+    public double functionCounter(String name, String... tags) {
+        return Search.in(context.getBean(MeterRegistry.class)).name(name).tags(tags).functionCounters().stream()
+                .mapToDouble(io.micrometer.core.instrument.FunctionCounter::count)
+                .sum();
+    }
+
     @Override
     public void close() {
         context.close();

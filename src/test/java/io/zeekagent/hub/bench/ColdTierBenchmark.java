@@ -51,7 +51,8 @@ public final class ColdTierBenchmark {
         int events = BenchReport.size(100_000, 1_000_000);
         int lines = BenchReport.size(100_000, 1_000_000);
         int cold = events / 10;
-        Duration warmup = Duration.ofSeconds(BenchReport.size(2, 5));
+        // -Dbench.warmup=seconds: a longer warm-up (the cold path is JIT-compiled at its own, lower rate).
+        Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup", BenchReport.size(2, 20)));
         Duration measure = Duration.ofSeconds(BenchReport.size(3, 10));
         BenchData data = new BenchData(HOSTS);
         long start = Instant.now().getEpochSecond() - 3600;
@@ -70,8 +71,25 @@ public final class ColdTierBenchmark {
             boolean honest = coldAnswer.contains("\"tier\":\"database\"") && hotAnswer.contains("\"tier\":\"memory\"");
             load.run(url, coldRecord, Duration.ZERO, warmup);
             load.run(url, hotRecord, Duration.ZERO, warmup);
+            double statements = hub.functionCounter("hub.attribution.cold.statements");
+            double probes = hub.functionCounter("hub.attribution.cold.probes");
+            CpuSplit cpu = CpuSplit.start();
+            jdk.jfr.Recording jfr = profile();
             HttpLoad.Result coldRate = load.run(url, coldRecord, Duration.ZERO, measure);
+            if (jfr != null) {
+                jfr.stop();
+                jfr.close();
+            }
+            System.out.println("cold phase: " + cpu.stop(coldRate.ok()) + ", "
+                    + String.format(
+                            Locale.ROOT,
+                            "%.2f probes per statement",
+                            (hub.functionCounter("hub.attribution.cold.probes") - probes)
+                                    / Math.max(
+                                            1, hub.functionCounter("hub.attribution.cold.statements") - statements)));
+            CpuSplit hotCpu = CpuSplit.start();
             HttpLoad.Result hotRate = load.run(url, hotRecord, Duration.ZERO, measure);
+            System.out.println("hot phase: " + hotCpu.stop(hotRate.ok()));
             BenchReport.figure(
                     "REST single-record attribution needing the database, PostgreSQL (" + coldRate.client()
                             + ", 16 connections, " + events + " events, memory holds 90%)",
@@ -98,6 +116,20 @@ public final class ColdTierBenchmark {
                     "≥ 100,000 lines/s (issue 16)",
                     mixedRate >= 100_000);
         }
+    }
+
+    /** With {@code -Dbench.jfr=file}: a JFR profile of the cold REST phase only. */
+    private static jdk.jfr.@org.jspecify.annotations.Nullable Recording profile() throws Exception {
+        String file = System.getProperty("bench.jfr");
+        if (file == null) {
+            return null;
+        }
+        jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+        r.enable("jdk.CPUTimeSample");
+        r.setDestination(java.nio.file.Path.of(file));
+        r.start();
+        return r;
     }
 
     /** Event {@code i}'s time (and receipt): spread evenly over the hour from {@code start}. */

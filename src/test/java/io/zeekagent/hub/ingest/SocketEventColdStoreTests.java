@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Tests for {@link SocketEventColdStore} on H2: the key column it adds when switched on, and the same probe as PostgreSQL. */
 @JdbcTest
 @Import({SocketEventStore.class, SocketEventColdStore.class})
+@org.springframework.boot.context.properties.EnableConfigurationProperties(
+        io.zeekagent.hub.attribution.ColdTierProperties.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class SocketEventColdStoreTests {
 

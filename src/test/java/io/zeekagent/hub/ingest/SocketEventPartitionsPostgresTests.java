@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @JdbcTest
 @PostgresTest
 @Import({SocketEventStore.class, SocketEventColdStore.class})
+@org.springframework.boot.context.properties.EnableConfigurationProperties(
+        io.zeekagent.hub.attribution.ColdTierProperties.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class SocketEventPartitionsPostgresTests {
 
