@@ -4,21 +4,21 @@ import io.zeekagent.hub.bench.BenchReport;
 import io.zeekagent.hub.support.PostgresTestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Cross-replica attribution on two replicas (child JVMs, fresh PostgreSQL schema, {@link TableIndexPartitions}):
- * every host lives on B; the same connections are attributed through A (every host lookup goes to B over HTTP) and
+ * Cross-replica attribution on two replicas (child JVMs, fresh PostgreSQL schema, one KRaft broker in this JVM, the
+ * index consumer group splitting the socket-event topic's partitions between them): every host is picked so that its
+ * partition lives on B ({@code index_partitions}, {@link KeyPartitioner}), and its events reach B through Kafka; the same connections are attributed through A (every host lookup goes to B over HTTP) and
  * through B (every lookup local), in the same run. Figures: host lookups/s of NDJSON batch enrichment, and of single
  * {@code POST /api/v1/attributions} requests from 8 client threads. Each line names two hosts of B, so one line
  * is two host lookups.
@@ -29,6 +29,7 @@ public final class CrossReplicaAttributionBenchmark {
 
     private static final int HOSTS = 200;
     private static final int EVENTS_PER_HOST = 50;
+    private static final int PARTITIONS = 6;
 
     private CrossReplicaAttributionBenchmark() {}
 
@@ -44,44 +45,60 @@ public final class CrossReplicaAttributionBenchmark {
         String schema = PostgresTestDatabase.createSchema();
         String url = "jdbc:postgresql://" + PostgresTestDatabase.HOST + ":" + PostgresTestDatabase.PORT + "/"
                 + PostgresTestDatabase.DATABASE + "?currentSchema=" + schema;
-        String[] extra = {
-            "--hub.cluster.internal-token=" + CrossReplicaAttributionIntegrationTests.TOKEN,
-            "--spring.main.sources=" + TableIndexPartitions.class.getName(),
-            "--logging.level.audit=WARN"
-        };
-        try (ReplicaProcess a = ReplicaProcess.start("replica-a", dir, url, schema, extra);
-                ReplicaProcess b = ReplicaProcess.start("replica-b", dir, url, schema, extra)) {
+        String[] extra =
+                CrossReplicaAttributionIntegrationTests.replicaArgs(schema, PARTITIONS, "--logging.level.audit=WARN");
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+        broker.afterPropertiesSet();
+        String kafka = broker.getBrokersAsString();
+        try (ReplicaProcess a = ReplicaProcess.startOnKafka("replica-a", dir, url, schema, kafka, extra);
+                ReplicaProcess b = ReplicaProcess.startOnKafka("replica-b", dir, url, schema, kafka, extra)) {
             a.awaitUp();
             b.awaitUp();
-            BenchReport.phase("replicas up");
-            sql(
-                    url,
-                    "create table if not exists index_partitions (topic text, partition int, replica_id text,"
-                            + " assigned_at timestamptz, ready boolean, primary key (topic, partition))");
-            for (int p = 0; p < TableIndexPartitions.PARTITIONS; p++) {
-                sql(url, "insert into index_partitions values ('socket-events', " + p + ", 'replica-b', now(), true)");
+            long until = System.currentTimeMillis() + 90_000;
+            Map<Integer, String> owners = CrossReplicaAttributionIntegrationTests.owners(url);
+            while (owners.size() < PARTITIONS
+                    || !owners.containsValue("replica-a")
+                    || !owners.containsValue("replica-b")) {
+                if (System.currentTimeMillis() > until) {
+                    throw new IllegalStateException("index partitions never split between A and B: " + owners);
+                }
+                Thread.sleep(300);
+                owners = CrossReplicaAttributionIntegrationTests.owners(url);
+            }
+            BenchReport.phase("replicas up, index partitions " + owners);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; ids.size() < HOSTS; i++) {
+                if ("replica-b".equals(owners.get(KeyPartitioner.partition("h" + i, PARTITIONS)))) {
+                    ids.add("h" + i);
+                }
             }
             Instant now = Instant.now();
             for (int h = 0; h < HOSTS; h++) {
-                b.post("/api/v1/hosts", "{\"hostId\":\"h" + h + "\",\"addresses\":[\"" + address(h) + "\"]}");
+                b.post("/api/v1/hosts", "{\"hostId\":\"" + ids.get(h) + "\",\"addresses\":[\"" + address(h) + "\"]}");
             }
             List<String> batch = new ArrayList<>();
             for (int h = 0; h < HOSTS; h++) {
                 for (int k = 0; k < EVENTS_PER_HOST; k++) {
-                    batch.add("{\"hostId\":\"h" + h + "\",\"syscall\":\"connect\",\"pid\":" + k + ",\"exe\":\"/bin/x\","
+                    batch.add("{\"hostId\":\"" + ids.get(h) + "\",\"syscall\":\"connect\",\"pid\":" + k
+                            + ",\"exe\":\"/bin/x\","
                             + "\"protocol\":\"tcp\",\"localPort\":" + (50_000 + k) + ",\"remoteAddress\":\""
                             + address((h + 1) % HOSTS) + "\",\"remotePort\":443,\"time\":\"" + now.minusSeconds(k)
                             + "\"}");
                 }
                 if (batch.size() >= 1000) {
-                    b.post("/api/v1/socket-events", "[" + String.join(",", batch) + "]");
+                    ReplicaProcess.Response r = a.post("/api/v1/socket-events", "[" + String.join(",", batch) + "]");
+                    if (r.status() != 201) {
+                        throw new IllegalStateException("events not taken: " + r.status() + " " + r.body());
+                    }
                     batch.clear();
                 }
             }
-            BenchReport.phase("hosts and events in; waiting for A's address map");
+            BenchReport.phase("hosts and events in (through A and Kafka); waiting for B's index and A's address map");
             String probe = record(1, 3, now);
             long deadline = System.currentTimeMillis() + 60_000;
-            while (!a.post("/api/v1/attributions", probe).body().contains("\"orig_seuids\":[\"")) {
+            String last = record(HOSTS - 1, EVENTS_PER_HOST - 1, now);
+            while (!a.post("/api/v1/attributions", probe).body().contains("\"orig_seuids\":[\"")
+                    || !a.post("/api/v1/attributions", last).body().contains("\"orig_seuids\":[\"")) {
                 if (System.currentTimeMillis() > deadline) {
                     throw new IllegalStateException("A never attributed B's hosts");
                 }
@@ -121,6 +138,7 @@ public final class CrossReplicaAttributionBenchmark {
                     remoteSingle * 2 >= 5_000);
         } finally {
             PostgresTestDatabase.dropSchema(schema);
+            broker.destroy();
         }
     }
 
@@ -224,12 +242,5 @@ public final class CrossReplicaAttributionBenchmark {
         }
         pool.shutdown();
         return requests / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static void sql(String url, String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, PostgresTestDatabase.USER, "");
-                Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
     }
 }

@@ -10,41 +10,82 @@ import io.zeekagent.hub.support.PostgresTestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Cross-replica attribution on two replicas (child JVMs, one fresh PostgreSQL schema): hosts registered and socket
- * events ingested on replica A or B, {@code index_partitions} rows putting A's hosts' partitions on A and B's on B.
- * Attribution asked at A for connections whose hosts live on B equals B's answer; NDJSON and TSV batch enrichment
- * through A equal a single node's output line for line; with B's partitions given to a replica that does not exist,
- * A answers B's hosts from the database, flagged {@code replica-unreachable}. Events reach B's index through B's
- * normal ingestion (REST), not Kafka: the routing is what is tested.
+ * Cross-replica attribution on the real stream: one KRaft broker in this JVM, two replicas (child JVMs, one fresh
+ * PostgreSQL schema) in the index consumer group. Hosts are picked from {@code index_partitions} so that two live
+ * on A's partitions and two on B's ({@link KeyPartitioner}, as the replicas route); hosts are registered and socket
+ * events posted at either replica, and reach the owner's hot index through Kafka. Attribution asked at A for
+ * connections whose hosts live on B equals B's answer; NDJSON and TSV batch enrichment through A equal a single
+ * node's output line for line; with B's partitions rewritten to a replica that does not exist, A answers B's hosts
+ * from the database, flagged {@code replica-unreachable}. Tagged {@code cluster}/{@code kafka}: about a minute.
  */
 @Tag("cluster")
+@Tag("kafka")
 @Tag("postgres")
 @ExtendWith(PostgresTestDatabase.class)
 class CrossReplicaAttributionIntegrationTests {
 
     static final String TOKEN = "cluster-test-internal-token-0123456789";
+    private static final int PARTITIONS = 6;
     private static final Pattern SEUID = Pattern.compile("\"([0-9A-Za-z]{10,})\"");
+
+    private static EmbeddedKafkaKraftBroker broker;
 
     private final Path dir = Path.of("target", "cluster-it", "attr-" + System.currentTimeMillis());
     private final List<HostAddresses> hosts = new ArrayList<>();
     private final List<SocketEventEntry> events = new ArrayList<>();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @BeforeAll
+    static void startBroker() {
+        broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+        broker.afterPropertiesSet();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    /** The replica arguments for a run on {@code schema}: its own topic and groups, quick heartbeats. */
+    static String[] replicaArgs(String schema, int partitions, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--hub.cluster.heartbeat=1s",
+                "--hub.cluster.lease=4s",
+                "--hub.cluster.internal-token=" + TOKEN,
+                "--hub.cluster.address-refresh=300ms",
+                "--hub.cluster.kafka.topic=events-" + schema,
+                "--hub.cluster.kafka.partitions=" + partitions,
+                "--hub.cluster.kafka.store-group=store-" + schema,
+                "--hub.cluster.kafka.index-group=index-" + schema,
+                "--hub.cluster.kafka.owner-cache=300ms",
+                "--hub.cluster.kafka.properties.session.timeout.ms=6000",
+                "--hub.cluster.kafka.properties.heartbeat.interval.ms=1000"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
 
     @Test
     void attributionAtEitherReplicaEqualsTheOwnersAndBatchesEqualASingleNode() throws Exception {
@@ -52,36 +93,30 @@ class CrossReplicaAttributionIntegrationTests {
         String schema = PostgresTestDatabase.createSchema();
         String url = "jdbc:postgresql://" + PostgresTestDatabase.HOST + ":" + PostgresTestDatabase.PORT + "/"
                 + PostgresTestDatabase.DATABASE + "?currentSchema=" + schema;
-        String[] extra = {
-            "--hub.cluster.heartbeat=1s",
-            "--hub.cluster.lease=4s",
-            "--hub.cluster.internal-token=" + TOKEN,
-            "--hub.cluster.address-refresh=300ms",
-            "--spring.main.sources=" + TableIndexPartitions.class.getName()
-        };
-        try (ReplicaProcess a = ReplicaProcess.start("replica-a", dir, url, schema, extra);
-                ReplicaProcess b = ReplicaProcess.start("replica-b", dir, url, schema, extra)) {
-            a.awaitUp();
-            b.awaitUp();
+        String[] extra = replicaArgs(schema, PARTITIONS);
+        String kafka = broker.getBrokersAsString();
+        try (ReplicaProcess a = ReplicaProcess.startOnKafka("replica-a", dir, url, schema, kafka, extra);
+                ReplicaProcess b = ReplicaProcess.startOnKafka("replica-b", dir, url, schema, kafka, extra)) {
             try {
-                List<String> onA = names("a", 2, Set.of());
-                List<String> onB = names("b", 2, partitions(onA));
-                sql(
-                        url,
-                        "create table if not exists index_partitions (topic text, partition int, replica_id text,"
-                                + " assigned_at timestamptz, ready boolean, primary key (topic, partition))");
-                for (int p = 0; p < TableIndexPartitions.PARTITIONS; p++) {
-                    String owner = partitions(onB).contains(p) ? "replica-b" : "replica-a";
-                    sql(
-                            url,
-                            "insert into index_partitions values ('socket-events', " + p + ", '" + owner
-                                    + "', now(), true)");
-                }
+                a.awaitUp();
+                b.awaitUp();
+                await().atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(300))
+                        .until(() -> {
+                            Map<Integer, String> o = owners(url);
+                            return o.size() == PARTITIONS
+                                    && o.containsValue("replica-a")
+                                    && o.containsValue("replica-b");
+                        });
+                Map<Integer, String> owners = owners(url);
+                List<String> onA = names("a", 2, owners, "replica-a");
+                List<String> onB = names("b", 2, owners, "replica-b");
                 register(a, onA, "10.1.0.");
                 register(b, onB, "10.2.0.");
-                ingest(a, onA, "10.2.0.", 50_000, 443);
-                ingest(b, onB, "10.1.0.", 40_000, 8080);
-                binds(b, onB, 443);
+                // Events at the replica that does not own their host: they reach the owner through Kafka.
+                ingest(b, onA, "10.2.0.", 50_000, 443);
+                ingest(a, onB, "10.1.0.", 40_000, 8080);
+                binds(a, onB, 443);
 
                 // 1. Single records: A's answer equals B's (the owner's, all local there) and holds B's events.
                 String toB = record("C1", 50_003, "10.1.0.1", "10.2.0.1", 443, 3);
@@ -102,10 +137,17 @@ class CrossReplicaAttributionIntegrationTests {
                 // 2. Batches through A equal a single node's output, line for line.
                 SingleNodeEnrichment single = new SingleNodeEnrichment(hosts, events);
                 String ndjson = ndjson();
+                List<String> expected = single.ndjson(ndjson).lines().toList();
+                // Every event indexed by its owner (A's own hosts' events too came back through Kafka).
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> a.post("/api/v1/attributions/batch", "application/x-ndjson", ndjson)
+                                .body()
+                                .lines()
+                                .toList()
+                                .equals(expected));
                 ReplicaProcess.Response batch = a.post("/api/v1/attributions/batch", "application/x-ndjson", ndjson);
                 assertThat(batch.status()).isEqualTo(200);
-                assertThat(batch.body().lines().toList())
-                        .isEqualTo(single.ndjson(ndjson).lines().toList());
+                assertThat(batch.body().lines().toList()).isEqualTo(expected);
                 assertThat(batch.body()).contains("\"attribution_tier\":\"memory\"");
                 String tsv = tsv();
                 ReplicaProcess.Response tsvBatch =
@@ -151,21 +193,30 @@ class CrossReplicaAttributionIntegrationTests {
         }
     }
 
-    /** Host ids {@code prefix-N} whose partitions avoid {@code taken}. */
-    private static List<String> names(String prefix, int n, Set<Integer> taken) {
+    /** Host ids {@code prefix-host-N} whose partitions {@code replica} holds. */
+    private static List<String> names(String prefix, int n, Map<Integer, String> owners, String replica) {
         List<String> out = new ArrayList<>();
         for (int i = 0; out.size() < n; i++) {
             String id = prefix + "-host-" + i;
-            if (!taken.contains(TableIndexPartitions.partition(id))) {
+            if (replica.equals(owners.get(KeyPartitioner.partition(id, PARTITIONS)))) {
                 out.add(id);
             }
         }
         return out;
     }
 
-    private static Set<Integer> partitions(List<String> ids) {
-        Set<Integer> out = new HashSet<>();
-        ids.forEach(id -> out.add(TableIndexPartitions.partition(id)));
+    /** Ready rows of index_partitions: partition → replica. */
+    static Map<Integer, String> owners(String url) throws Exception {
+        Map<Integer, String> out = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(url, PostgresTestDatabase.USER, "");
+                ResultSet rs =
+                        c.createStatement().executeQuery("select partition, replica_id, ready from index_partitions")) {
+            while (rs.next()) {
+                if (rs.getBoolean(3)) {
+                    out.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+        }
         return out;
     }
 
