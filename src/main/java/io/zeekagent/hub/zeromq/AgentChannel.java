@@ -8,7 +8,8 @@ import java.util.function.Predicate;
 /**
  * Publish/subscribe of Zeek events with agents and Zeek nodes, the way a node of Zeek's ZeroMQ cluster backend does.
  *
- * <p>Handlers and listeners run on the bridge's dispatch thread, never on a socket thread; they should return quickly
+ * <p>Handlers and listeners run on the bridge's dispatch thread, never on a socket thread (except the inline handlers
+ * of {@link #subscribeInline}); they should return quickly
  * (a slow handler makes the bounded inbound queue overflow, and overflowing events are dropped and counted).
  * {@link #publish} is safe from any thread.
  */
