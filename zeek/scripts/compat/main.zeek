@@ -128,7 +128,7 @@ export {
 		## The type of update to report.
 		utype:  UpdateType &default=BOTH;
 		## The interval of a scheduled query.
-		inter:  interval &optional &default=ZeekAgent::default_query_interval;
+		inter:  interval &default=ZeekAgent::default_query_interval;
 		## Accepted and ignored: rows always come back to the calling Zeek.
 		resT:   string &default="";
 		## The event raised for each result row: (result: ZeekAgent::Result, one argument per column).

@@ -29,6 +29,8 @@ event zeek_init() &priority=-100
 	{
 	print fmt("subscriptions=%d executions=%d groups=%d", |ZeekAgentHub::compat_subscriptions|,
 	          |ZeekAgentHub::compat_executions|, |ZeekAgentHub::compat_groupings|);
+	# The ZeroMQ backend keeps a Zeek without a trace running: stop it.
+	terminate();
 	}
 
 # @TEST-START-FILE seed.zeek

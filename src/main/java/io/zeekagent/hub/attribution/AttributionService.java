@@ -87,6 +87,14 @@ public class AttributionService {
         return tiers.coldEnabled();
     }
 
+    /**
+     * Whether a lookup made now is answered from memory alone, without a database statement: the cold tier is off,
+     * or memory evicted nothing by count within retention (then it holds everything the rules can need).
+     */
+    public boolean answersFromMemory() {
+        return !tiers.coldEnabled() || !tiers.mayNeedCold();
+    }
+
     /** Whether the index has been rebuilt and attribution answers. */
     public boolean isReady() {
         return ready;

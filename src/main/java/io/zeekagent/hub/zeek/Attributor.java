@@ -4,6 +4,14 @@ package io.zeekagent.hub.zeek;
 @FunctionalInterface
 interface Attributor {
 
-    /** The answer to {@code request}; never blocks on I/O (it runs on the bridge's dispatch thread). */
+    /** The answer to {@code request}; may wait for the database (it runs on the bridge's dispatch thread). */
     AttributeAnswer attribute(AttributeRequest request);
+
+    /**
+     * Whether {@link #attribute} answers right now without waiting for anything (memory alone), so that a request
+     * may be answered on the bridge's socket thread.
+     */
+    default boolean answersAtOnce() {
+        return true;
+    }
 }

@@ -23,6 +23,11 @@ final class ServiceAttributor implements Attributor {
     }
 
     @Override
+    public boolean answersAtOnce() {
+        return service.answersFromMemory();
+    }
+
+    @Override
     public AttributeAnswer attribute(AttributeRequest request) {
         if (!service.isReady()) {
             return AttributeAnswer.NOT_READY;

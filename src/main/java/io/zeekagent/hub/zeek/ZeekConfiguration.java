@@ -32,7 +32,7 @@ class ZeekConfiguration {
             AgentChannel channel, AttributionService attribution, InboxTracker inboxes, ZeekMetrics metrics) {
         ZeekRequestHandler handler =
                 new ZeekRequestHandler(channel, new ServiceAttributor(attribution), inboxes, metrics);
-        channel.subscribe(ZeekTopics.REQUEST, handler::onRequest);
+        channel.subscribeInline(ZeekTopics.REQUEST, handler::onRequestInline, handler::onRequest);
         return handler;
     }
 

@@ -45,7 +45,7 @@ final class ZeekMetrics {
                 .description("Zeek inboxes subscribed right now")
                 .register(registry);
         latency = Timer.builder("hub.zeek.answer.latency")
-                .description("From a request's arrival on the dispatch thread to its answer being queued for sending")
+                .description("From a request's decoding to its answer being queued for sending")
                 .register(registry);
     }
 

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers {@code ZeekAgentHub::attribute_request} at once, on the bridge's dispatch thread (an index lookup takes
- * microseconds; the publish only queues): decode strictly, check that someone listens on the inbox, attribute,
+ * Answers {@code ZeekAgentHub::attribute_request} at once: on the bridge's socket thread when memory alone answers
+ * (an index lookup takes microseconds; the publish only queues), else on its dispatch thread: decode strictly, check that someone listens on the inbox, attribute,
  * publish the response there. Malformed requests and requests for inboxes nobody subscribes to are counted and
  * dropped; nothing a peer sends stops the handler.
  */
@@ -28,6 +28,19 @@ final class ZeekRequestHandler {
         this.attributor = attributor;
         this.inboxes = inboxes;
         this.metrics = metrics;
+    }
+
+    /**
+     * Socket thread ({@link AgentChannel#subscribeInline}): answers at once when memory alone answers; otherwise
+     * {@code false}, and the request reaches {@link #onRequest} on the dispatch thread, where a database lookup
+     * holds up no socket.
+     */
+    boolean onRequestInline(InboundEvent inbound) {
+        if (!attributor.answersAtOnce()) {
+            return false;
+        }
+        onRequest(inbound);
+        return true;
     }
 
     void onRequest(InboundEvent inbound) {

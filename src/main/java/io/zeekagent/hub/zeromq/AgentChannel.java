@@ -3,11 +3,13 @@ package io.zeekagent.hub.zeromq;
 import io.zeekagent.hub.broker.ZeekEvent;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Publish/subscribe of Zeek events with agents and Zeek nodes, the way a node of Zeek's ZeroMQ cluster backend does.
  *
- * <p>Handlers and listeners run on the bridge's dispatch thread, never on a socket thread; they should return quickly
+ * <p>Handlers and listeners run on the bridge's dispatch thread, never on a socket thread (except the inline handlers
+ * of {@link #subscribeInline}); they should return quickly
  * (a slow handler makes the bounded inbound queue overflow, and overflowing events are dropped and counted).
  * {@link #publish} is safe from any thread.
  */
@@ -20,6 +22,18 @@ public interface AgentChannel {
      *     prefix, withdraws the subscription from the cluster
      */
     Subscription subscribe(String topicPrefix, Consumer<InboundEvent> handler);
+
+    /**
+     * Like {@link #subscribe}, for handlers that answer in microseconds and never block: {@code inline} runs on the
+     * socket thread as the event arrives, so the event skips the hand-over to the dispatch thread and what it
+     * publishes goes out on the same thread's next turn (two thread wake-ups less per request and answer). When
+     * {@code inline} returns {@code false} (it would have to wait, e.g. for the database), or another handler also
+     * wants the event's topic, the event takes the normal way and reaches {@code fallback} on the dispatch thread.
+     */
+    default Subscription subscribeInline(
+            String topicPrefix, Predicate<InboundEvent> inline, Consumer<InboundEvent> fallback) {
+        return subscribe(topicPrefix, fallback);
+    }
 
     /** Like {@link #subscribe} but delivers only events whose topic equals {@code topic} exactly. */
     default Subscription subscribeExact(String topic, Consumer<InboundEvent> handler) {

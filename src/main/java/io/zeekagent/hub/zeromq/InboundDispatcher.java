@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,12 +51,73 @@ final class InboundDispatcher implements Runnable {
 
     /** Socket thread: hands over a well-framed event; {@code false} (and counted) when the queue is full. */
     boolean offerEvent(byte[] topic, byte[] sender, byte[] payload) {
-        if (pendingEvents.incrementAndGet() > capacity) {
-            pendingEvents.decrementAndGet();
-            drops.drop(DropReason.INBOUND_QUEUE_FULL, "handlers are behind, topic {}", utf8(topic));
+        return enqueue(new RawEvent(topic, sender, payload, null));
+    }
+
+    /**
+     * Socket thread: when the event's topic has an inline handler ({@link AgentChannel#subscribeInline}) and no other
+     * handler, decodes the event and runs that handler here; {@code true} when the event was dealt with (handled,
+     * dropped as undecodable, or queued already decoded because the handler passed it on), {@code false} when it
+     * must go through {@link #offerEvent}.
+     */
+    boolean handleInline(byte[] topic, byte[] sender, byte[] payload) {
+        LocalSubscription fast = null;
+        String name = null;
+        for (LocalSubscription subscription : handlers) {
+            if (fast == null && !subscription.hasInline()) {
+                continue;
+            }
+            if (name == null) {
+                name = utf8(topic);
+            }
+            if (subscription.matches(name)) {
+                if (fast != null || !subscription.hasInline()) {
+                    return false;
+                }
+                fast = subscription;
+            }
+        }
+        if (fast == null || name == null) {
             return false;
         }
-        queue.add(new RawEvent(topic, sender, payload));
+        // Handlers before the first inline one were skipped unchecked: one of them may want the topic too.
+        for (LocalSubscription subscription : handlers) {
+            if (subscription == fast) {
+                break;
+            }
+            if (subscription.matches(name)) {
+                return false;
+            }
+        }
+        ZeekEvent event;
+        try {
+            event = codec.decode(payload);
+        } catch (RuntimeException e) {
+            drops.drop(DropReason.UNDECODABLE, "topic {}: " + e.getMessage(), name);
+            return true;
+        }
+        InboundEvent inbound = new InboundEvent(name, utf8(sender), event);
+        try {
+            if (fast.deliverInline(inbound)) {
+                stats.delivered.increment();
+                return true;
+            }
+        } catch (RuntimeException e) {
+            stats.handlerErrors.increment();
+            handlerFailures.warn("Inline handler of {} failed on {}: {}", fast, name, e.toString());
+            return true;
+        }
+        enqueue(new RawEvent(topic, sender, payload, inbound));
+        return true;
+    }
+
+    private boolean enqueue(RawEvent event) {
+        if (pendingEvents.incrementAndGet() > capacity) {
+            pendingEvents.decrementAndGet();
+            drops.drop(DropReason.INBOUND_QUEUE_FULL, "handlers are behind, topic {}", utf8(event.topic()));
+            return false;
+        }
+        queue.add(event);
         return true;
     }
 
@@ -97,7 +159,7 @@ final class InboundDispatcher implements Runnable {
 
     private void dispatch(RawEvent raw) {
         String topic = utf8(raw.topic());
-        InboundEvent inbound = null;
+        InboundEvent inbound = raw.decoded();
         for (LocalSubscription subscription : handlers) {
             if (!subscription.matches(topic)) {
                 continue;
@@ -136,8 +198,12 @@ final class InboundDispatcher implements Runnable {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** A well-framed inbound message whose payload is not decoded yet. */
-    private record RawEvent(byte[] topic, byte[] sender, byte[] payload) {}
+    /** A well-framed inbound message; its payload decoded already when an inline handler passed it on. */
+    private record RawEvent(
+            byte[] topic,
+            byte[] sender,
+            byte[] payload,
+            @Nullable InboundEvent decoded) {}
 
     /** A subscription or unsubscription seen on the hub's XPUB. */
     private record SubscriptionChange(String topic, boolean subscribed) {}

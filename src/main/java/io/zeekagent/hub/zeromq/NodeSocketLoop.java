@@ -222,7 +222,7 @@ final class NodeSocketLoop implements Runnable {
             drops.drop(DropReason.SERIALIZER, "serializer {} is not " + settings.serializer(), utf8(format));
         } else if (Arrays.equals(sender, nodeId)) {
             drops.drop(DropReason.SELF_ECHO, "", utf8(topic));
-        } else {
+        } else if (!dispatcher.handleInline(topic, sender, frames[3].data())) {
             dispatcher.offerEvent(topic, sender, frames[3].data());
         }
     }

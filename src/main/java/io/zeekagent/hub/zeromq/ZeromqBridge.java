@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,7 +133,17 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
 
     @Override
     public Subscription subscribe(String topicPrefix, Consumer<InboundEvent> handler) {
-        LocalSubscription subscription = new LocalSubscription(topicPrefix, handler, this::unsubscribe);
+        return add(new LocalSubscription(topicPrefix, handler, this::unsubscribe));
+    }
+
+    @Override
+    public Subscription subscribeInline(
+            String topicPrefix, Predicate<InboundEvent> inline, Consumer<InboundEvent> fallback) {
+        return add(new LocalSubscription(topicPrefix, inline, fallback, this::unsubscribe));
+    }
+
+    private Subscription add(LocalSubscription subscription) {
+        String topicPrefix = subscription.topicPrefix();
         synchronized (lifecycle) {
             handlers.add(subscription);
             Session running = session;

@@ -11,6 +11,7 @@ import io.zeekagent.hub.broker.PortProtocol;
 import io.zeekagent.hub.broker.PortValue;
 import io.zeekagent.hub.host.HostAddresses;
 import io.zeekagent.hub.zeromq.TestHub;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -40,6 +42,17 @@ public final class ZeekAnswerBenchmark {
     private static final Instant T0 = Instant.parse("2026-11-30T00:00:00Z");
     /** Offset of req_id's 8 bytes in a bin-v1 attribute_response payload (see ZeekWireTests.RESPONSE_HEX). */
     private static final int REQ_ID_OFFSET = 59;
+    /**
+     * The paced sender sleeps until the next request is due (the timer's slack makes it send small bursts, as Zeek
+     * does when a packet batch closes several connections). {@code -Dbench.zeek.spin=true} busy-waits instead, as
+     * the first version did: on a 2-core machine that takes a whole core away from the hub and doubles the p99.
+     */
+    private static final boolean SPIN = Boolean.getBoolean("bench.zeek.spin");
+    /**
+     * Requests are answered on the bridge's socket thread as the hub does ({@code ZeekConfiguration}); {@code
+     * -Dbench.zeek.inline=false} answers them on the dispatch thread instead, as the first version did.
+     */
+    private static final boolean INLINE = Boolean.parseBoolean(System.getProperty("bench.zeek.inline", "true"));
 
     private ZeekAnswerBenchmark() {}
 
@@ -104,7 +117,11 @@ public final class ZeekAnswerBenchmark {
             hub.channel().addSubscriptionListener(inboxes);
             ZeekMetrics metrics = new ZeekMetrics(new SimpleMeterRegistry(), inboxes);
             ZeekRequestHandler handler = new ZeekRequestHandler(hub.channel(), attributor, inboxes, metrics);
-            hub.channel().subscribe(ZeekTopics.REQUEST, handler::onRequest);
+            if (INLINE) {
+                hub.channel().subscribeInline(ZeekTopics.REQUEST, handler::onRequestInline, handler::onRequest);
+            } else {
+                hub.channel().subscribe(ZeekTopics.REQUEST, handler::onRequest);
+            }
 
             ZMQ.Socket in = context.createSocket(SocketType.XSUB);
             in.setRcvHWM(0);
@@ -124,17 +141,20 @@ public final class ZeekAnswerBenchmark {
 
             double answered = flatOut(in, out, payloads, total);
             BenchReport.phase("flat-out run done");
+            long cpuBefore = processCpuNanos();
             double[] latencies = paced(in, out, payloads, 20_000, pacedSeconds);
+            double cpuPerAnswer = (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, latencies.length);
             double p99 = percentile(latencies, 0.99);
             System.out.printf(
                     Locale.ROOT,
                     "flat out: %,.0f answered/s; paced 20,000/s: %,d answers, p50 %.2f ms, p99 %.2f ms, max %.2f ms;"
-                            + " hub drops %d, malformed %d%n",
+                            + " %.1f µs of CPU per answer (hub and simulated Zeek together); hub drops %d, malformed %d%n",
                     answered,
                     latencies.length,
                     percentile(latencies, 0.5),
                     p99,
                     latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1],
+                    cpuPerAnswer,
                     hub.drops(),
                     metrics.malformed.sum());
             BenchReport.figure(
@@ -263,8 +283,13 @@ public final class ZeekAnswerBenchmark {
         long interval = 1_000_000_000L / rate;
         for (int i = 1; i <= total; i++) {
             long due = start + i * interval;
-            while (System.nanoTime() < due) {
-                Thread.onSpinWait();
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                if (SPIN) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(wait);
+                }
             }
             sentAt[i] = System.nanoTime();
             send(out, withReqId(payloads[i % payloads.length], base + i));
@@ -314,6 +339,12 @@ public final class ZeekAnswerBenchmark {
                 return;
             }
         }
+    }
+
+    /** CPU time of this whole process (every thread), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double percentile(double[] sorted, double p) {

@@ -39,7 +39,7 @@ class ZeekPythonPeerTests {
             ZeekMetrics metrics = new ZeekMetrics(new SimpleMeterRegistry(), inboxes);
             ZeekRequestHandler handler =
                     new ZeekRequestHandler(hub.channel(), request -> ZeekWireTests.ANSWER, inboxes, metrics);
-            hub.channel().subscribe(ZeekTopics.REQUEST, handler::onRequest);
+            hub.channel().subscribeInline(ZeekTopics.REQUEST, handler::onRequestInline, handler::onRequest);
             ZeekHello hello = new ZeekHello(
                     hub.channel(),
                     metrics,

@@ -29,6 +29,8 @@ class ZeekRequestHandlerTests {
     private static final String INBOX = "zeek-agent-hub.node.Z1.";
 
     private final List<AttributeRequest> asked = new CopyOnWriteArrayList<>();
+    private final List<String> answeredOn = new CopyOnWriteArrayList<>();
+    private volatile boolean memoryAnswers = true;
     private TestHub hub;
     private ZeekMetrics metrics;
     private ZeekNode zeek;
@@ -40,15 +42,22 @@ class ZeekRequestHandlerTests {
         inboxes = new InboxTracker();
         hub.channel().addSubscriptionListener(inboxes);
         metrics = new ZeekMetrics(new SimpleMeterRegistry(), inboxes);
-        ZeekRequestHandler handler = new ZeekRequestHandler(
-                hub.channel(),
-                request -> {
-                    asked.add(request);
-                    return ANSWER;
-                },
-                inboxes,
-                metrics);
-        hub.channel().subscribe(ZeekTopics.REQUEST, handler::onRequest);
+        Attributor attributor = new Attributor() {
+            @Override
+            public AttributeAnswer attribute(AttributeRequest request) {
+                asked.add(request);
+                answeredOn.add(Thread.currentThread().getName());
+                return ANSWER;
+            }
+
+            @Override
+            public boolean answersAtOnce() {
+                return memoryAnswers;
+            }
+        };
+        ZeekRequestHandler handler = new ZeekRequestHandler(hub.channel(), attributor, inboxes, metrics);
+        // As ZeekConfiguration wires it.
+        hub.channel().subscribeInline(ZeekTopics.REQUEST, handler::onRequestInline, handler::onRequest);
         await().atMost(WAIT).until(hub.channel()::isReady);
         zeek = new ZeekNode(hub.xpubEndpoint(), hub.xsubEndpoint());
     }
@@ -73,6 +82,20 @@ class ZeekRequestHandlerTests {
         assertThat(frames.get(3)).isEqualTo(bytes(ZeekWireTests.RESPONSE_HEX));
         assertThat(asked).containsExactly(ZeekWireTests.REQUEST);
         assertThat(metrics.answeredComplete.sum()).isOne();
+    }
+
+    @Test
+    void answersOnTheSocketThreadFromMemoryAndOnTheDispatchThreadWhenTheDatabaseMayBeNeeded() {
+        joinAsZeek();
+
+        zeek.publish(ZeekTopics.REQUEST, bytes(REQUEST_HEX));
+        assertThat(reqIdOf(zeek.receive(WAIT))).isEqualTo(7);
+        memoryAnswers = false;
+        zeek.publish(ZeekTopics.REQUEST, bytes(REQUEST_HEX));
+        assertThat(reqIdOf(zeek.receive(WAIT))).isEqualTo(7);
+
+        assertThat(answeredOn).containsExactly("zeromq-node", "zeromq-dispatch");
+        assertThat(metrics.answeredComplete.sum()).isEqualTo(2);
     }
 
     @Test

@@ -56,6 +56,38 @@ class ZeromqBridgeTests {
     }
 
     @Test
+    void inlineHandlersRunOnTheSocketThreadAndPassOnWhatTheyDeclineOrShare() throws InterruptedException {
+        List<String> inline = new CopyOnWriteArrayList<>();
+        List<String> fallback = new CopyOnWriteArrayList<>();
+        List<String> other = new CopyOnWriteArrayList<>();
+        hub.subscribeInline(
+                "/fast/",
+                event -> {
+                    inline.add(arg(event) + "@" + Thread.currentThread().getName());
+                    return !arg(event).equals("declined");
+                },
+                event -> fallback.add(arg(event) + "@" + Thread.currentThread().getName()));
+        hub.subscribe("/fast/shared", event -> other.add(arg(event)));
+        assertThat(peer.awaitSubscriber("/fast/x", WAIT)).isTrue();
+
+        for (String what : List.of("taken", "declined")) {
+            peer.publish("/fast/x", ZeekEvent.of("Test::e", BrokerValue.string(what)));
+        }
+        peer.publish("/fast/shared", ZeekEvent.of("Test::e", BrokerValue.string("shared")));
+        peer.publish("/fast/x", ZeekEvent.of("Test::e", BrokerValue.string("last")));
+
+        await().atMost(WAIT).until(() -> inline.size() == 3 && other.size() == 1);
+        assertThat(inline).containsExactly("taken@zeromq-node", "declined@zeromq-node", "last@zeromq-node");
+        // Declined: the dispatch thread delivers it (decoded once); shared with another handler: never inline.
+        assertThat(fallback).containsExactly("declined@zeromq-dispatch", "shared@zeromq-dispatch");
+        assertThat(other).containsExactly("shared");
+    }
+
+    private static String arg(InboundEvent event) {
+        return event.event().args().get(0).asString();
+    }
+
+    @Test
     void matchesTopicsByPrefixAndOffersExactMatching() throws InterruptedException {
         List<String> byPrefix = new CopyOnWriteArrayList<>();
         List<String> exact = new CopyOnWriteArrayList<>();
