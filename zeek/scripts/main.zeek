@@ -158,7 +158,14 @@ global skipped_policy_c = Telemetry::counter_with(skipped_cf, vector("policy"));
 
 function hub_is_up(): bool
 	{
-	return current_hub != "" && ! hub_withdrawn && current_time() - last_hello <= hub_timeout;
+	if ( current_hub == "" || hub_withdrawn )
+		return F;
+	# Under --pseudo-realtime, current_time() is the trace's clock: it reads 0 until the first packet (and stays
+	# frozen while processing is suspended), then jumps to the packet's timestamp. A hello heard before the clock
+	# started counts as heard when it started, instead of being years old at the first packet.
+	if ( last_hello == double_to_time(0.0) )
+		last_hello = current_time();
+	return current_time() - last_hello <= hub_timeout;
 	}
 
 function hub_withdrew()
