@@ -37,7 +37,7 @@ class ZeekConfigurationTests {
     void subscribesToTheRequestTopicAndListensForInboxesByDefault() {
         runner.run(context -> {
             assertThat(context).hasSingleBean(ZeekRequestHandler.class).hasSingleBean(ZeekHello.class);
-            verify(channel).subscribe(eq(ZeekTopics.REQUEST), any());
+            verify(channel).subscribeInline(eq(ZeekTopics.REQUEST), any(), any());
             verify(channel).addSubscriptionListener(any(InboxTracker.class));
         });
     }
