@@ -29,10 +29,19 @@ class ZeekConfiguration {
 
     @Bean
     ZeekRequestHandler zeekRequestHandler(
-            AgentChannel channel, AttributionService attribution, InboxTracker inboxes, ZeekMetrics metrics) {
+            AgentChannel channel,
+            AttributionService attribution,
+            InboxTracker inboxes,
+            ZeekMetrics metrics,
+            ZeekProperties properties) {
         ZeekRequestHandler handler =
                 new ZeekRequestHandler(channel, new ServiceAttributor(attribution), inboxes, metrics);
-        channel.subscribeInline(ZeekTopics.REQUEST, handler::onRequestInline, handler::onRequest);
+        if (properties.answerOnSocketThread()) {
+            // Opt-in: fewer thread hand-offs, but measured slower and lossy under flat-out load (BENCHMARKS.md).
+            channel.subscribeInline(ZeekTopics.REQUEST, handler::onRequestInline, handler::onRequest);
+        } else {
+            channel.subscribe(ZeekTopics.REQUEST, handler::onRequest);
+        }
         return handler;
     }
 

@@ -25,4 +25,5 @@ record ZeekProperties(
         @DefaultValue("5s") @NotNull Duration helloInterval,
         @DefaultValue("60s") @NotNull Duration summaryInterval,
         @DefaultValue("false") boolean controlEnabled,
-        @DefaultValue("10m") @NotNull Duration controlOrphanAfter) {}
+        @DefaultValue("10m") @NotNull Duration controlOrphanAfter,
+        @DefaultValue("false") boolean answerOnSocketThread) {}

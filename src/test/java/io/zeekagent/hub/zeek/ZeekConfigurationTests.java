@@ -22,24 +22,38 @@ class ZeekConfigurationTests {
 
     private final AgentChannel channel = mock(AgentChannel.class);
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(ZeekConfiguration.class)
-            .withBean(AgentChannel.class, () -> channel)
-            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-            .withBean(ActivityLog.class, () -> mock(ActivityLog.class))
-            .withBean(AttributionService.class, () -> new LiveAttributionFixture(10).service())
-            .withBean(
-                    ZeekProperties.class,
-                    () -> new ZeekProperties(
-                            true, Duration.ofSeconds(5), Duration.ofMinutes(1), false, Duration.ofMinutes(10)));
+    private final ApplicationContextRunner runner = runner(false);
+
+    private ApplicationContextRunner runner(boolean answerOnSocketThread) {
+        return new ApplicationContextRunner()
+                .withUserConfiguration(ZeekConfiguration.class)
+                .withBean(AgentChannel.class, () -> channel)
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(ActivityLog.class, () -> mock(ActivityLog.class))
+                .withBean(AttributionService.class, () -> new LiveAttributionFixture(10).service())
+                .withBean(
+                        ZeekProperties.class,
+                        () -> new ZeekProperties(
+                                true,
+                                Duration.ofSeconds(5),
+                                Duration.ofMinutes(1),
+                                false,
+                                Duration.ofMinutes(10),
+                                answerOnSocketThread));
+    }
 
     @Test
     void subscribesToTheRequestTopicAndListensForInboxesByDefault() {
         runner.run(context -> {
             assertThat(context).hasSingleBean(ZeekRequestHandler.class).hasSingleBean(ZeekHello.class);
-            verify(channel).subscribeInline(eq(ZeekTopics.REQUEST), any(), any());
+            verify(channel).subscribe(eq(ZeekTopics.REQUEST), any());
             verify(channel).addSubscriptionListener(any(InboxTracker.class));
         });
+    }
+
+    @Test
+    void answersOnTheSocketThreadOnlyWhenAskedTo() {
+        runner(true).run(context -> verify(channel).subscribeInline(eq(ZeekTopics.REQUEST), any(), any()));
     }
 
     @Test

@@ -26,7 +26,8 @@ class ZeekHelloTests {
             channel,
             metrics,
             activity,
-            new ZeekProperties(true, Duration.ofSeconds(5), Duration.ofMinutes(1), false, Duration.ofMinutes(10)),
+            new ZeekProperties(
+                    true, Duration.ofSeconds(5), Duration.ofMinutes(1), false, Duration.ofMinutes(10), false),
             "9.9");
 
     @Test
