@@ -76,15 +76,16 @@ public class OneShotQueryService implements RowHandler {
 
     /** Validates the SQL, resolves the targets, sends {@code host_execute} to each reachable one. */
     public QueryAccepted create(CreateQueryRequest request) {
-        return create(request, properties.event(), null);
+        return create(request, properties.event(), null, null);
     }
 
     /**
      * As {@link #create(CreateQueryRequest)}, with the answer rows named {@code event} on the wire and also handed to
      * {@code tap} as they come (a Zeek's {@code ZeekAgent::execute}, whose rows go back to that Zeek); the query is
-     * stored and visible over REST as any other.
+     * stored and visible over REST as any other, with its {@code owner} ("zeek:<name>").
      */
-    public QueryAccepted create(CreateQueryRequest request, String event, @Nullable Consumer<AgentRow> tap) {
+    public QueryAccepted create(
+            CreateQueryRequest request, String event, @Nullable Consumer<AgentRow> tap, @Nullable String owner) {
         List<String> columns = planner.columns(request.query());
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
@@ -116,7 +117,7 @@ public class OneShotQueryService implements RowHandler {
                 hosts.add(new HostAnswer(t.hostId(), "NOT_SENT", null, null, List.of(), null));
             }
         }
-        store.create(new OneShotQueryStore.Header(id, request.query(), columns, now), hosts);
+        store.create(new OneShotQueryStore.Header(id, request.query(), columns, now, owner), hosts);
         Active a = new Active(
                 id,
                 columns,
@@ -289,7 +290,8 @@ public class OneShotQueryService implements RowHandler {
                 .filter(a -> "PENDING".equals(a.state()))
                 .map(HostAnswer::hostId)
                 .toList();
-        return new QueryResponse(h.id(), h.query(), h.columns(), h.createdAt(), pending.isEmpty(), answers, pending);
+        return new QueryResponse(
+                h.id(), h.query(), h.columns(), h.createdAt(), pending.isEmpty(), answers, pending, h.owner());
     }
 
     /** A query still collecting answers. */

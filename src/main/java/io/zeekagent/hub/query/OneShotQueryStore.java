@@ -33,7 +33,12 @@ class OneShotQueryStore {
     }
 
     /** A stored query's header. */
-    record Header(String id, String query, List<String> columns, Instant createdAt) {}
+    record Header(
+            String id,
+            String query,
+            List<String> columns,
+            Instant createdAt,
+            @Nullable String owner) {}
 
     /** A target left for its owner replica to send to. */
     record Unsent(String queryId, String hostId, String query) {}
@@ -44,11 +49,12 @@ class OneShotQueryStore {
     @Transactional
     void create(Header q, List<HostAnswer> hosts) {
         jdbc.update(
-                "INSERT INTO one_shot_queries (id, query_text, columns_json, created_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO one_shot_queries (id, query_text, columns_json, created_at, owner) VALUES (?, ?, ?, ?, ?)",
                 q.id(),
                 q.query(),
                 json.writeValueAsString(q.columns()),
-                utc(q.createdAt()));
+                utc(q.createdAt()),
+                q.owner());
         jdbc.batchUpdate(
                 "INSERT INTO one_shot_query_hosts (query_id, host_id, state, sent_at) VALUES (?, ?, ?, ?)",
                 hosts,
@@ -120,12 +126,13 @@ class OneShotQueryStore {
     Optional<Header> header(String id) {
         return jdbc
                 .query(
-                        "SELECT id, query_text, columns_json, created_at FROM one_shot_queries WHERE id = ?",
+                        "SELECT id, query_text, columns_json, created_at, owner FROM one_shot_queries WHERE id = ?",
                         (rs, i) -> new Header(
                                 rs.getString("id"),
                                 rs.getString("query_text"),
                                 json.readValue(rs.getString("columns_json"), COLUMNS),
-                                rs.getObject("created_at", OffsetDateTime.class).toInstant()),
+                                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                                rs.getString("owner")),
                         id)
                 .stream()
                 .findFirst();

@@ -187,7 +187,10 @@ final class CompatControl implements AutoCloseable {
         }
         CompatRoute route = new CompatRoute(x.owner(), x.inbox(), x.event(), x.cookie(), x.columns());
         var accepted = queries.create(
-                new CreateQueryRequest(x.query(), x.hosts(), x.groups()), x.event(), row -> rows.forward(route, row));
+                new CreateQueryRequest(x.query(), x.hosts(), x.groups()),
+                x.event(),
+                row -> rows.forward(route, row),
+                x.owner());
         activity.record(
                 SOURCE,
                 x.owner(),

@@ -72,7 +72,8 @@ class QueryControllerTests {
                         new HostAnswer("a", "ANSWERED", null, null, List.of(Map.of("pid", 1)), null),
                         new HostAnswer("b", "FAILED", null, null, List.of(), "no such table: processes"),
                         new HostAnswer("c", "PENDING", null, null, List.of(), null)),
-                List.of("c"));
+                List.of("c"),
+                "zeek:sensor-1");
         given(queries.await("q1", 5)).willReturn(CompletableFuture.completedFuture(answer));
 
         var result = mvc.get().uri("/api/v1/queries/q1?waitSeconds=5");
@@ -82,6 +83,7 @@ class QueryControllerTests {
         assertThat(result).bodyJson().extractingPath("$.hosts[0].rows[0].pid").isEqualTo(1);
         assertThat(result).bodyJson().extractingPath("$.hosts[1].state").isEqualTo("FAILED");
         assertThat(result).bodyJson().extractingPath("$.hosts[1].error").isEqualTo("no such table: processes");
+        assertThat(result).bodyJson().extractingPath("$.owner").isEqualTo("zeek:sensor-1");
     }
 
     @Test
@@ -104,9 +106,17 @@ class QueryControllerTests {
                 Instant.parse("2026-11-30T00:00:00Z"),
                 false,
                 List.of(new HostAnswer("c", "PENDING", null, null, List.of(), null)),
-                List.of("c"));
+                List.of("c"),
+                null);
         var complete = new QueryResponse(
-                "q2", "SELECT 1", List.of("1"), Instant.parse("2026-11-30T00:00:00Z"), true, List.of(), List.of());
+                "q2",
+                "SELECT 1",
+                List.of("1"),
+                Instant.parse("2026-11-30T00:00:00Z"),
+                true,
+                List.of(),
+                List.of(),
+                null);
         given(queries.await("q1", 0)).willReturn(CompletableFuture.completedFuture(pending));
         given(queries.await("q2", 0)).willReturn(CompletableFuture.completedFuture(complete));
 

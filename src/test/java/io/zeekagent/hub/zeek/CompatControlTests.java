@@ -183,7 +183,7 @@ class CompatControlTests {
         start(true);
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Consumer<AgentRow>> tap = ArgumentCaptor.forClass(Consumer.class);
-        when(queries.create(any(), anyString(), any()))
+        when(queries.create(any(), anyString(), any(), any()))
                 .thenReturn(new QueryAccepted("q1", List.of("host-1"), List.of()));
 
         send(CompatFixtures.execute("run-1"));
@@ -191,7 +191,7 @@ class CompatControlTests {
         await().atMost(WAIT).until(() -> counter("execute", "replayed") == 1);
 
         ArgumentCaptor<CreateQueryRequest> request = ArgumentCaptor.forClass(CreateQueryRequest.class);
-        verify(queries, times(1)).create(request.capture(), eq(LISTENING_PORTS), tap.capture());
+        verify(queries, times(1)).create(request.capture(), eq(LISTENING_PORTS), tap.capture(), eq(OWNER));
         assertThat(request.getValue().hosts()).containsExactly("host-1");
         tap.getValue()
                 .accept(new AgentRow(
