@@ -76,6 +76,21 @@ class OneShotQueryServiceTests {
     }
 
     @Test
+    void aQueryMadeByAZeekNamesItsOwnerAndOneMadeOverRestNone() {
+        String zeeks = service.create(
+                        new CreateQueryRequest("SELECT pid FROM processes", Set.of("a"), null),
+                        "ZeekAgent::listening_ports",
+                        row -> {},
+                        "zeek:sensor-1")
+                .id();
+        String rests = service.create(new CreateQueryRequest("SELECT pid FROM processes", Set.of("a"), null))
+                .id();
+
+        assertThat(service.await(zeeks, 0).join().owner()).isEqualTo("zeek:sensor-1");
+        assertThat(service.await(rests, 0).join().owner()).isNull();
+    }
+
+    @Test
     void anErrorAfterRowsLeavesTheTargetAnsweredAndALongMessageIsCut() {
         String id = service.create(new CreateQueryRequest("SELECT pid FROM processes", Set.of("a", "b"), null))
                 .id();
