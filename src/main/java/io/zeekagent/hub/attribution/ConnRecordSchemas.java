@@ -124,7 +124,8 @@ class ConnRecordSchemas implements OpenApiCustomizer {
         s.addProperty(
                 "proto",
                 typed("string", "Transport protocol")._enum(List.of("tcp", "udp", "icmp", "unknown_transport")));
-        s.addProperty("community_id", typed("string", "Community ID v1, if the record carries it"));
+        // No community_id here: a record with a 5-tuple is attributed by it (a community_id in it is ignored), and
+        // leaving the field to CommunityIdRecord alone keeps the oneOf branches mutually exclusive for importers.
         return s;
     }
 

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
                 + "{\"hostId\":\"host-c\",\"state\":\"FAILED\",\"sentAt\":\"2026-11-30T00:10:00Z\","
                 + "\"answeredAt\":\"2026-11-30T00:10:01Z\",\"rows\":[],\"error\":\"no such table: processes\"},"
                 + "{\"hostId\":\"host-b\",\"state\":\"PENDING\",\"sentAt\":\"2026-11-30T00:10:00Z\",\"answeredAt\":null,"
-                + "\"rows\":[],\"error\":null}],\"pending\":[\"host-b\"],\"owner\":null}")
+                + "\"rows\":[],\"error\":null}],\"pending\":[\"host-b\"],\"owner\":\"zeek:sensor-1\"}")
 public record QueryResponse(
         String id,
         String query,
