@@ -320,8 +320,11 @@ public final class DurableWriter<T> {
                     log.info("Database reachable again; {} writing resumed", stream());
                 }
                 return Outcome.WRITTEN;
-            } catch (RuntimeException e) {
-                if (!DatabaseOutage.isOutage(e)) {
+            } catch (RuntimeException | AssertionError e) {
+                // An AssertionError comes from the JDBC driver's own asserts when assertions are on (pgjdbc checks
+                // getAutoCommit() on a connection the server just closed under a batch): it reports the outage, and
+                // as an Error it would otherwise end this thread and every later write of the stream.
+                if (!(e instanceof AssertionError) && !DatabaseOutage.isOutage(e)) {
                     log.error("Could not store {} {} rows; they are lost", rows.size(), stream(), e);
                     lost(WriterMetrics.WRITE_FAILED, rows.size());
                     return Outcome.FAILED;

@@ -15,10 +15,15 @@ final class TestDatabase implements BatchSink<TestRow> {
     final AtomicInteger attempts = new AtomicInteger();
     /** Batches still to commit before the database goes down by itself; negative for no limit. */
     final AtomicInteger batchesBeforeOutage = new AtomicInteger(-1);
+    /** Writes still to fail as pgjdbc does under {@code -ea} when the server closes the connection mid-batch. */
+    final AtomicInteger driverAssertions = new AtomicInteger();
 
     @Override
     public void write(List<TestRow> batch) {
         attempts.incrementAndGet();
+        if (driverAssertions.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new AssertionError("pgStatement.getConnection().getAutoCommit() should not throw");
+        }
         if (down.get() || batchesBeforeOutage.get() == 0) {
             throw new CannotCreateTransactionException("Connection refused");
         }
