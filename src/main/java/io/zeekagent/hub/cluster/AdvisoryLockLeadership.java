@@ -82,9 +82,21 @@ final class AdvisoryLockLeadership implements Leadership, AutoCloseable {
         }
     }
 
-    /** Gives the lock up (clean shutdown) so that another replica leads without waiting. */
+    /**
+     * Gives the lock up (clean shutdown) so that another replica leads without waiting. The lock is released by an
+     * explicit unlock before the connection closes: closing alone only asks the server to end the session, and the
+     * backend frees the lock some moments later, so a successor polling right after would still find it held.
+     */
     @Override
     public synchronized void close() {
+        Connection c = connection;
+        if (leader && c != null) {
+            try (PreparedStatement s = c.prepareStatement("select pg_advisory_unlock_all()")) {
+                s.execute();
+            } catch (SQLException e) {
+                log.debug("Releasing the leader lock failed (the session's end releases it): {}", e.getMessage());
+            }
+        }
         leader = false;
         closeQuietly();
     }
