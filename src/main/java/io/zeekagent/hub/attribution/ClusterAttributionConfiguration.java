@@ -1,7 +1,9 @@
 package io.zeekagent.hub.attribution;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zeekagent.hub.cluster.ClusterPeers;
 import io.zeekagent.hub.cluster.IndexPartitions;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Cross-replica attribution, only with {@code hub.cluster.engine=kafka}: the router, the internal lookup API's
- * executor and transport, and the address map kept current from the database. The single-node path never loads
+ * executor, transport and meters, and the address map kept current from the database. The single-node path never loads
  * these classes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,11 +38,17 @@ class ClusterAttributionConfiguration {
     }
 
     @Bean
+    PeerCalls peerCalls(MeterRegistry meters) {
+        return new PeerCalls(meters, Clock.systemUTC());
+    }
+
+    @Bean
     RoutedAttributor routedAttributor(
             TieredAttributor tiers,
             ObjectProvider<IndexPartitions> partitions,
             ClusterPeers peers,
             PeerProperties properties,
+            PeerCalls peerCalls,
             ExecutorService peerLookupExecutor,
             Environment environment) {
         String key = properties.internalToken().isBlank()
@@ -56,6 +64,7 @@ class ClusterAttributionConfiguration {
                 partitions::getIfAvailable,
                 peers,
                 new HttpPeerTransport(properties.peerTimeout(), key.isBlank() ? null : key),
+                peerCalls,
                 peerLookupExecutor,
                 properties.peerBatch());
     }

@@ -24,10 +24,12 @@ class PeerLookupController {
 
     private final AttributionService service;
     private final RoutedAttributor router;
+    private final PeerCalls calls;
 
-    PeerLookupController(AttributionService service, RoutedAttributor router) {
+    PeerLookupController(AttributionService service, RoutedAttributor router, PeerCalls calls) {
         this.service = service;
         this.router = router;
+        this.calls = calls;
     }
 
     @PostMapping(path = PeerWire.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -42,6 +44,7 @@ class PeerLookupController {
             states.add(new Completeness());
         }
         router.serve(lookups, outs, states);
+        calls.served(lookups.size());
         byte[] answer = PeerWire.response(outs, states, lookups.size());
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * all owners at once on a bounded executor. The shares are merged into one answer ordered as a single node orders
  * it (event time, then seuid; originator matches first on ties). A host whose owner is unknown or does not answer
  * is answered from this replica's tiers with the database asked for all of retention, flagged
- * {@code replica-unreachable}; a host whose partition is moving, flagged {@code rebalancing}. Thread-safe.
+ * {@code replica-unreachable}; a host whose partition is moving, flagged {@code rebalancing}. Every call's outcome
+ * goes to {@link PeerCalls} (meters and health). Thread-safe.
  */
 final class RoutedAttributor implements ConnectionAttributor {
 
@@ -33,6 +34,7 @@ final class RoutedAttributor implements ConnectionAttributor {
     private volatile @Nullable IndexPartitions partitions;
     private final ClusterPeers peers;
     private final PeerTransport transport;
+    private final PeerCalls peerCalls;
     private final ExecutorService executor;
     private final int chunk;
     private volatile long warnedAt;
@@ -42,6 +44,7 @@ final class RoutedAttributor implements ConnectionAttributor {
             java.util.function.Supplier<@Nullable IndexPartitions> partitions,
             ClusterPeers peers,
             PeerTransport transport,
+            PeerCalls peerCalls,
             ExecutorService executor,
             int chunk) {
         this.tiers = tiers;
@@ -49,6 +52,7 @@ final class RoutedAttributor implements ConnectionAttributor {
         this.partitionSource = partitions;
         this.peers = peers;
         this.transport = transport;
+        this.peerCalls = peerCalls;
         this.executor = executor;
         this.chunk = Math.max(1, chunk);
     }
@@ -124,7 +128,9 @@ final class RoutedAttributor implements ConnectionAttributor {
         for (Map.Entry<String, Part> e : remote.entrySet()) {
             Part part = e.getValue();
             Optional<String> url = peers.apiUrl(e.getKey());
+            PeerCalls.Peer peer = peerCalls.peer(e.getKey());
             if (url.isEmpty()) {
+                peer.noLease();
                 warn(e.getKey(), "it has no live lease");
                 orphans.addAll(part);
                 continue;
@@ -133,15 +139,7 @@ final class RoutedAttributor implements ConnectionAttributor {
                 Part slice = part.slice(from, Math.min(part.size(), from + chunk));
                 slice.owner = e.getKey();
                 calls.add(slice);
-                pending.add(CompletableFuture.runAsync(
-                        () -> {
-                            try {
-                                transport.lookup(url.get(), slice.lookups, details, slice.outs, slice.states);
-                            } catch (java.io.IOException ex) {
-                                throw new CompletionException(ex);
-                            }
-                        },
-                        executor));
+                pending.add(CompletableFuture.runAsync(() -> ask(peer, url.get(), slice, details), executor));
             }
         }
         if (local.size() > 0) {
@@ -164,6 +162,18 @@ final class RoutedAttributor implements ConnectionAttributor {
             answered.add(orphans);
         }
         merge(tuples, outs, states, n, answered);
+    }
+
+    /** One call, its outcome counted; a failure is rethrown for the caller to answer the slice from its tiers. */
+    private void ask(PeerCalls.Peer peer, String url, Part slice, boolean details) {
+        long start = System.nanoTime();
+        try {
+            transport.lookup(url, slice.lookups, details, slice.outs, slice.states);
+        } catch (java.io.IOException | RuntimeException ex) {
+            peer.failed(slice.size(), ex);
+            throw new CompletionException(ex);
+        }
+        peer.answered(slice.size(), System.nanoTime() - start);
     }
 
     private void merge(

@@ -7,7 +7,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * {@code /actuator/health} component {@code cluster}: this replica, whether it leads, its hosts, the live peers, the
- * index partitions it holds and the Kafka connection.
+ * index partitions it holds, the Kafka connection and the calls to other replicas' lookup API.
  */
 final class ClusterHealthIndicator implements HealthIndicator {
 
@@ -17,6 +17,7 @@ final class ClusterHealthIndicator implements HealthIndicator {
     private final JdbcHostOwnership ownership;
     private final JdbcIndexPartitions partitions;
     private final ObjectProvider<StreamStatus> streams;
+    private final ObjectProvider<PeerStatus> peers;
 
     ClusterHealthIndicator(
             ReplicaIdentity identity,
@@ -24,13 +25,15 @@ final class ClusterHealthIndicator implements HealthIndicator {
             ReplicaLeases leases,
             JdbcHostOwnership ownership,
             JdbcIndexPartitions partitions,
-            ObjectProvider<StreamStatus> streams) {
+            ObjectProvider<StreamStatus> streams,
+            ObjectProvider<PeerStatus> peers) {
         this.identity = identity;
         this.leadership = leadership;
         this.leases = leases;
         this.ownership = ownership;
         this.partitions = partitions;
         this.streams = streams;
+        this.peers = peers;
     }
 
     @Override
@@ -49,6 +52,12 @@ final class ClusterHealthIndicator implements HealthIndicator {
         if (stream != null) {
             // Kafka unreachable is shown, not DOWN: commands and attribution from memory still work without it.
             builder.withDetail("kafka", stream.details());
+        }
+        PeerStatus peer = peers.getIfAvailable();
+        if (peer != null) {
+            // A failing peer is shown as degraded, not DOWN: its hosts are answered from the database, flagged
+            // replica-unreachable, and taking this replica out of a load balancer would not bring the peer back.
+            builder.withDetail("peers", peer.details());
         }
         try {
             builder.withDetail("ownedHosts", ownership.ownedCount())

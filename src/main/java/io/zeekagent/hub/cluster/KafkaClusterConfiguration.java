@@ -97,7 +97,8 @@ class KafkaClusterConfiguration {
             ReplicaLeases leases,
             JdbcHostOwnership owned,
             JdbcIndexPartitions partitions,
-            ObjectProvider<StreamStatus> streams) {
-        return new ClusterHealthIndicator(identity, leadership, leases, owned, partitions, streams);
+            ObjectProvider<StreamStatus> streams,
+            ObjectProvider<PeerStatus> peers) {
+        return new ClusterHealthIndicator(identity, leadership, leases, owned, partitions, streams, peers);
     }
 }

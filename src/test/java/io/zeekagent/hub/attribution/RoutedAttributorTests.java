@@ -3,12 +3,14 @@ package io.zeekagent.hub.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zeekagent.hub.cluster.ClusterPeers;
 import io.zeekagent.hub.cluster.IndexPartitions;
 import io.zeekagent.hub.host.HostAddresses;
 import io.zeekagent.hub.net.IpAddress;
 import io.zeekagent.hub.system.InvalidRequestException;
 import java.io.IOException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,11 +29,15 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * {@link RoutedAttributor} over two replicas joined by a fake transport (which still goes through the JSON wire
- * format): the merged answers equal a single node's holding every event, lookups are grouped into one call per
- * owner and chunk, and an owner that is unknown, unreachable or rebalancing is answered from the database, flagged.
+ * format and the owner's {@link PeerLookupController}): the merged answers equal a single node's holding every
+ * event, lookups are grouped into one call per owner and chunk, an owner that is unknown, unreachable or rebalancing
+ * is answered from the database, flagged, and each call's outcome shows in the replicas' {@link PeerCalls}.
  */
 class RoutedAttributorTests {
 
@@ -47,8 +53,14 @@ class RoutedAttributorTests {
     final AttributionIndex index2 = index();
     final ExecutorService executor = Executors.newFixedThreadPool(4);
     final Map<String, RoutedAttributor> replicas = new HashMap<>();
+    final Map<String, PeerCalls> peerCalls = new HashMap<>();
+    final Map<String, SimpleMeterRegistry> meters = new HashMap<>();
+    final Map<String, PeerLookupController> apis = new HashMap<>();
+    final AttributionService ready = Mockito.mock(AttributionService.class);
     final Map<String, Integer> calls = new HashMap<>();
+    final Map<String, Integer> sent = new HashMap<>();
     final Set<String> down = new HashSet<>();
+    final Set<String> slow = new HashSet<>();
     final Set<String> moving = new HashSet<>();
     final Map<String, String> owners = new HashMap<>(OWNERS);
     int chunk = 1000;
@@ -58,20 +70,23 @@ class RoutedAttributorTests {
         String replica = url.substring("http://".length());
         synchronized (calls) {
             calls.merge(replica, 1, Integer::sum);
+            sent.merge(replica, lookups.size(), Integer::sum);
         }
         if (down.contains(replica)) {
             throw new IOException("connection refused");
         }
-        PeerWire.Request request = PeerWire.readRequest(PeerWire.request(lookups, details));
-        List<HostLookup> received = PeerWire.lookups(request);
-        List<MatchCollector> theirs = new ArrayList<>();
-        List<Completeness> theirStates = new ArrayList<>();
-        for (int k = 0; k < received.size(); k++) {
-            theirs.add(new MatchCollector(request.details()));
-            theirStates.add(new Completeness());
+        if (slow.contains(replica)) {
+            throw new HttpTimeoutException("request timed out");
         }
-        replicas.get(replica).serve(received, theirs, theirStates);
-        PeerWire.readResponse(PeerWire.response(theirs, theirStates, received.size()), outs, states, lookups.size());
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", PeerWire.PATH);
+        request.setContentType("application/json");
+        request.setContent(PeerWire.request(lookups, details));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        apis.get(replica).lookups(request, response);
+        if (response.getStatus() != 200) {
+            throw new IOException("answered " + response.getStatus());
+        }
+        PeerWire.readResponse(response.getContentAsByteArray(), outs, states, lookups.size());
     };
 
     AttributionIndex index() {
@@ -117,7 +132,14 @@ class RoutedAttributorTests {
                 return replicas.containsKey(replicaId) ? Optional.of("http://" + replicaId) : Optional.empty();
             }
         };
-        return new RoutedAttributor(tiers(index), () -> partitions, peers, transport, executor, chunk);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PeerCalls outcomes = new PeerCalls(registry, clock);
+        RoutedAttributor router =
+                new RoutedAttributor(tiers(index), () -> partitions, peers, transport, outcomes, executor, chunk);
+        meters.put(self, registry);
+        peerCalls.put(self, outcomes);
+        apis.put(self, new PeerLookupController(ready, router, outcomes));
+        return router;
     }
 
     @BeforeEach
@@ -298,10 +320,131 @@ class RoutedAttributorTests {
 
     @Test
     void withoutIndexPartitionsAReplicaAnswersAlone() {
-        RoutedAttributor alone = new RoutedAttributor(tiers(single), () -> null, null, transport, executor, chunk);
+        RoutedAttributor alone = new RoutedAttributor(
+                tiers(single),
+                () -> null,
+                null,
+                transport,
+                new PeerCalls(new SimpleMeterRegistry(), clock),
+                executor,
+                chunk);
         List<ConnectionTuple> tuples = connections(50);
         assertThat(answers(alone, tuples, true)).isEqualTo(answers(tiers(single), tuples, true));
         assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void answeredCallsAreTimedAndTheirLookupsCountedOnBothSides() {
+        answers(replicas.get("r1"), connections(300), false);
+
+        assertThat(calls).containsOnlyKeys("r2").containsEntry("r2", 1);
+        assertThat(sent.get("r2")).isGreaterThan(100);
+        assertThat(outcomes("r1", "r2", "ok")).isEqualTo(1);
+        assertThat(outcomes("r1", "r2", "error")).isZero();
+        assertThat(meters.get("r1")
+                        .get("hub.attribution.peer.latency")
+                        .tag("peer", "r2")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(lookups("r1", "r2")).isEqualTo(sent.get("r2").doubleValue());
+        assertThat(served("r2")).isEqualTo(sent.get("r2").doubleValue());
+        // r1's own hosts are answered in process: no call, nothing served.
+        assertThat(served("r1")).isZero();
+        assertThat(peerCalls.get("r1").details()).containsEntry("status", "ok");
+        assertThat(peerState("r1", "r2"))
+                .containsEntry("lastOutcome", "ok")
+                .containsEntry("consecutiveFailures", 0)
+                .containsEntry("lastCallAt", NOW.toString());
+    }
+
+    @Test
+    void failedCallsAreCountedAndShownDegradedWhileTheirHostsAreAnsweredFromTheDatabase() {
+        down.add("r2");
+        chunk = 100;
+        replicas.put("r1", replica("r1", index1));
+        List<String> routed = answers(replicas.get("r1"), connections(300), false);
+
+        int failed = calls.get("r2");
+        assertThat(failed).isGreaterThan(1);
+        assertThat(routed).anyMatch(a -> a.contains("replica-unreachable"));
+        assertThat(outcomes("r1", "r2", "error")).isEqualTo(failed);
+        assertThat(outcomes("r1", "r2", "ok")).isZero();
+        assertThat(meters.get("r1")
+                        .get("hub.attribution.peer.latency")
+                        .tag("peer", "r2")
+                        .timer()
+                        .count())
+                .isZero();
+        assertThat(lookups("r1", "r2")).isEqualTo(sent.get("r2").doubleValue());
+        assertThat(served("r2")).isZero();
+        assertThat(peerCalls.get("r1").details()).containsEntry("status", "degraded");
+        assertThat(peerState("r1", "r2"))
+                .containsEntry("lastOutcome", "error")
+                .containsEntry("consecutiveFailures", failed)
+                .containsEntry("lastError", "java.io.IOException: connection refused");
+
+        down.remove("r2");
+        answers(replicas.get("r1"), connections(300), false);
+
+        assertThat(outcomes("r1", "r2", "ok")).isEqualTo(calls.get("r2") - failed);
+        assertThat(peerCalls.get("r1").details()).containsEntry("status", "ok");
+        assertThat(peerState("r1", "r2")).containsEntry("consecutiveFailures", 0);
+    }
+
+    @Test
+    void aCallThatTimesOutIsCountedAsATimeout() {
+        slow.add("r2");
+        List<String> routed = answers(replicas.get("r1"), connections(100), false);
+
+        assertThat(routed).anyMatch(a -> a.contains("replica-unreachable"));
+        assertThat(outcomes("r1", "r2", "timeout")).isEqualTo(1);
+        assertThat(outcomes("r1", "r2", "error")).isZero();
+        assertThat(peerState("r1", "r2"))
+                .containsEntry("lastOutcome", "timeout")
+                .containsEntry("consecutiveFailures", 1);
+    }
+
+    @Test
+    void anOwnerWithoutALiveLeaseIsCountedWithoutACall() {
+        owners.put("server", "r3");
+        owners.put("server2", "r3");
+        List<String> routed = answers(replicas.get("r1"), connections(100), false);
+
+        assertThat(routed).anyMatch(a -> a.contains("replica-unreachable"));
+        assertThat(calls).doesNotContainKey("r3");
+        assertThat(outcomes("r1", "r3", "no-lease")).isEqualTo(1);
+        assertThat(lookups("r1", "r3")).isZero();
+        assertThat(peerCalls.get("r1").details()).containsEntry("status", "degraded");
+        assertThat(peerState("r1", "r3")).containsEntry("lastOutcome", "no-lease");
+    }
+
+    double outcomes(String at, String peer, String outcome) {
+        return meters.get(at)
+                .get("hub.attribution.peer.calls")
+                .tag("peer", peer)
+                .tag("outcome", outcome)
+                .counter()
+                .count();
+    }
+
+    double lookups(String at, String peer) {
+        return meters.get(at)
+                .get("hub.attribution.peer.lookups")
+                .tag("peer", peer)
+                .counter()
+                .count();
+    }
+
+    double served(String at) {
+        return meters.get(at).get("hub.attribution.peer.served").counter().count();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> peerState(String at, String peer) {
+        Map<String, Object> replicas =
+                (Map<String, Object>) peerCalls.get(at).details().get("replicas");
+        return (Map<String, Object>) replicas.get(peer);
     }
 
     @Test

@@ -141,6 +141,8 @@ class ClusterIntegrationTests {
             Map<String, Object> details = health.health().getDetails();
             assertThat(details).containsEntry("replica", "me").containsEntry("leader", true);
             assertThat(String.valueOf(details.get("liveReplicas"))).contains("me");
+            // Cross-replica attribution is wired in: no peer asked yet, so nothing degraded.
+            assertThat(String.valueOf(details.get("peers"))).contains("status=ok");
         });
     }
 

@@ -133,6 +133,15 @@ class CrossReplicaAttributionIntegrationTests {
                     assertThat(atA.body()).as(record).isEqualTo(atB.body()).contains("\"complete\":true");
                 }
                 assertThat(a.post("/api/v1/attributions", toB).body()).contains("\"hostId\":\"" + onB.get(0));
+                // A's calls to B are counted and timed, B counts what it served, A's health shows B answering.
+                assertThat(count(a, "hub.attribution.peer.calls?tag=peer:replica-b&tag=outcome:ok"))
+                        .isPositive();
+                assertThat(count(a, "hub.attribution.peer.latency?tag=peer:replica-b"))
+                        .isPositive();
+                assertThat(count(b, "hub.attribution.peer.served")).isPositive();
+                assertThat(a.get("/actuator/health").body())
+                        .contains("\"peers\":{\"status\":\"ok\"")
+                        .contains("\"replica-b\":{\"lastOutcome\":\"ok\"");
 
                 // 2. Batches through A equal a single node's output, line for line.
                 SingleNodeEnrichment single = new SingleNodeEnrichment(hosts, events);
@@ -185,12 +194,28 @@ class CrossReplicaAttributionIntegrationTests {
                 String after = a.post("/api/v1/attributions", toB).body();
                 assertThat(seuids(after)).isEqualTo(seuids(before)).isNotEmpty();
                 assertThat(after).contains("\"complete\":false");
+                // Shown as degraded, not DOWN: the answers still come, from the database.
+                ReplicaProcess.Response health = a.get("/actuator/health");
+                assertThat(health.status()).isEqualTo(200);
+                assertThat(health.body())
+                        .contains("\"peers\":{\"status\":\"degraded\"")
+                        .contains("\"replica-gone\":{\"lastOutcome\":\"no-lease\"");
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(e.getMessage() + "\n--- A:\n" + a.logTail() + "\n--- B:\n" + b.logTail(), e);
             }
         } finally {
             PostgresTestDatabase.dropSchema(schema);
         }
+    }
+
+    /** The {@code COUNT} of a meter as {@code /actuator/metrics/{name}} shows it at {@code replica}. */
+    private static double count(ReplicaProcess replica, String nameAndTags) throws Exception {
+        ReplicaProcess.Response metric = replica.get("/actuator/metrics/" + nameAndTags);
+        assertThat(metric.status()).as(metric.body()).isEqualTo(200);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"statistic\":\"COUNT\",\"value\":([-0-9.E]+)")
+                .matcher(metric.body());
+        assertThat(m.find()).as(metric.body()).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     /** Host ids {@code prefix-host-N} whose partitions {@code replica} holds. */
