@@ -12,13 +12,18 @@ import io.zeekagent.hub.broker.PortValue;
 import io.zeekagent.hub.host.HostAddresses;
 import io.zeekagent.hub.zeromq.TestHub;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -123,6 +128,10 @@ public final class ZeekAnswerBenchmark {
                 hub.channel().subscribe(ZeekTopics.REQUEST, handler::onRequest);
             }
 
+            // Threads alive before the simulated Zeek makes its first socket (and so its I/O thread) are the hub's,
+            // except main, which plays Zeek's sender: the per-thread figures below say whose each one is.
+            Set<Long> hubThreads = new HashSet<>(threadCpu().keySet());
+            hubThreads.remove(Thread.currentThread().getId());
             ZMQ.Socket in = context.createSocket(SocketType.XSUB);
             in.setRcvHWM(0);
             in.connect(hub.xpubEndpoint());
@@ -142,8 +151,10 @@ public final class ZeekAnswerBenchmark {
             double answered = flatOut(in, out, payloads, total);
             BenchReport.phase("flat-out run done");
             long cpuBefore = processCpuNanos();
+            Map<Long, Long> threadsBefore = threadCpu();
             double[] latencies = paced(in, out, payloads, 20_000, pacedSeconds);
             double cpuPerAnswer = (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, latencies.length);
+            printThreadCpu(threadsBefore, hubThreads, latencies.length, cpuPerAnswer);
             double p99 = percentile(latencies, 0.99);
             System.out.printf(
                     Locale.ROOT,
@@ -342,6 +353,53 @@ public final class ZeekAnswerBenchmark {
     }
 
     /** CPU time of this whole process (every thread), in nanoseconds. */
+    /** CPU nanoseconds used so far by every live thread, by thread id. */
+    private static Map<Long, Long> threadCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long t = threads.getThreadCpuTime(id);
+            if (t >= 0) {
+                cpu.put(id, t);
+            }
+        }
+        return cpu;
+    }
+
+    /** Where the paced run's CPU went, per thread (the hub's and the simulated Zeek's share the 2 cores). */
+    private static void printThreadCpu(
+            Map<Long, Long> before, Set<Long> hubThreads, int answers, double processPerAnswer) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> after = threadCpu();
+        List<Map.Entry<Long, Long>> used = new ArrayList<>();
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            used.add(Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)));
+        }
+        used.sort(Map.Entry.<Long, Long>comparingByValue().reversed());
+        double listed = 0;
+        double hub = 0;
+        for (Map.Entry<Long, Long> e : used.subList(0, Math.min(8, used.size()))) {
+            double perAnswer = e.getValue() / 1e3 / Math.max(1, answers);
+            listed += perAnswer;
+            boolean ours = hubThreads.contains(e.getKey());
+            hub += ours ? perAnswer : 0;
+            ThreadInfo info = threads.getThreadInfo(e.getKey());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-15s %-23s %6.1f µs CPU per answer%n",
+                    ours ? "hub" : "simulated Zeek",
+                    info == null ? "#" + e.getKey() : info.getThreadName(),
+                    perAnswer);
+        }
+        // The answer reader has ended by now, so its share is in the rest, with GC and the JIT compiler.
+        System.out.printf(
+                Locale.ROOT,
+                "  %-39s %6.1f µs CPU per answer%n",
+                "the rest (the ended reader, GC, JIT)",
+                processPerAnswer - listed);
+        System.out.printf(Locale.ROOT, "  hub threads together: %.1f µs CPU per answer%n", hub);
+    }
+
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
