@@ -111,17 +111,17 @@ final class IndexListener implements BatchConsumerAwareMessageListener<String, b
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        List<StoredSocketEvent> events = new ArrayList<>(records.size());
+        List<StoredSocketEvent> events = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             try {
-                events.add(EventBytes.decode(r.value()));
+                events.addAll(EventBytes.decode(r.value()));
             } catch (IOException | RuntimeException e) {
                 undecodable.increment();
             }
             tracker.indexed(r.partition(), r.offset());
         }
         ingest.indexFromStream(events);
-        consumed.increment(records.size());
+        consumed.increment(events.size());
         if (tracker.anyReplaying()) {
             long now = System.nanoTime();
             for (int p : tracker.replayingPartitions()) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zeekagent.hub.ingest.SocketEventStream;
 import io.zeekagent.hub.ingest.StoredSocketEvent;
 import io.zeekagent.hub.system.ServiceUnavailableException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +14,23 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.utils.Utils;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Ingestion's side of the socket-event stream. Agent events go into a bounded queue that one thread hands to the
- * producer in batches of up to 1,000 (so at most capacity + 1,000 events wait in this process), so an agent's connection never waits for Kafka: when the queue is full (Kafka slow or down) the event is
- * dropped and counted ({@code hub.cluster.stream.dropped{reason=buffer-full}}), as the single node's writer drops.
- * REST batches are sent on the caller's thread and acknowledged only once the brokers have every event, so an event
+ * producer in batches of up to 1,000 (so at most capacity + 1,000 events wait in this process), so an agent's
+ * connection never waits for Kafka: when the queue is full (Kafka slow or down) the event is dropped and counted
+ * ({@code hub.cluster.stream.dropped{reason=buffer-full}}), as the single node's writer drops. REST batches are sent
+ * on the caller's thread and acknowledged only once the brokers have every record holding their events, so an event
  * acknowledged to REST is never lost; without the brokers within {@code ackTimeout} the caller gets a 503.
+ *
+ * <p>Each batch (a REST call's, or a queue drain's) goes out as records of several events, grouped by their host's
+ * partition in the batch's order ({@link EventBytes#pack}): grouping by host alone would gain nothing when a batch
+ * carries one or two events per host, as a collector's batch or a drain of many agents' events does. The counters
+ * count events, whatever the records they travelled in.
  */
 final class QueuedEventPublisher implements SocketEventStream, AutoCloseable {
 
@@ -73,16 +81,17 @@ final class QueuedEventPublisher implements SocketEventStream, AutoCloseable {
 
     @Override
     public void publish(List<StoredSocketEvent> events) {
-        CountDownLatch acked = new CountDownLatch(events.size());
-        AtomicReference<@Nullable Exception> failure = new AtomicReference<>();
         long deadline = System.nanoTime() + ackTimeout.toNanos();
+        AtomicReference<@Nullable Exception> failure = new AtomicReference<>();
         try {
-            for (StoredSocketEvent event : events) {
-                sender.send(event.input().hostId(), EventBytes.encode(event), e -> {
+            List<EventBytes.Packed> records = pack(events);
+            CountDownLatch acked = new CountDownLatch(records.size());
+            for (EventBytes.Packed record : records) {
+                sender.send(record.partition(), record.key(), record.value(), e -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);
                     } else {
-                        produced.increment();
+                        produced.increment(record.events());
                     }
                     acked.countDown();
                 });
@@ -105,6 +114,16 @@ final class QueuedEventPublisher implements SocketEventStream, AutoCloseable {
         }
     }
 
+    /**
+     * The events as records, each event in the partition Kafka's default partitioner gives its host id as the key
+     * (records are sent to that partition explicitly, since they carry several hosts).
+     */
+    private List<EventBytes.Packed> pack(List<StoredSocketEvent> events) {
+        int partitions = sender.partitions();
+        return EventBytes.pack(
+                events, host -> Utils.toPositive(Utils.murmur2(host.getBytes(StandardCharsets.UTF_8))) % partitions);
+    }
+
     private static ServiceUnavailableException unavailable(String detail) {
         return new ServiceUnavailableException(
                 "event-stream-unavailable", "Event stream unavailable", detail + "; nothing may be assumed stored");
@@ -125,9 +144,7 @@ final class QueuedEventPublisher implements SocketEventStream, AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, DRAIN - 1);
-                for (StoredSocketEvent event : batch) {
-                    sendQueued(event);
-                }
+                sendQueued(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -137,23 +154,37 @@ final class QueuedEventPublisher implements SocketEventStream, AutoCloseable {
         }
     }
 
-    private void sendQueued(StoredSocketEvent event) {
+    private void sendQueued(List<StoredSocketEvent> batch) {
+        List<EventBytes.Packed> records;
         try {
-            sender.send(event.input().hostId(), EventBytes.encode(event), e -> {
-                if (e == null) {
-                    produced.increment();
-                } else {
-                    droppedFailed.increment();
-                    log.debug(
-                            "Socket event of {} not published: {}",
-                            event.input().hostId(),
-                            e.toString());
-                }
-            });
+            records = pack(batch);
         } catch (RuntimeException e) {
-            droppedFailed.increment();
-            log.debug("Socket event of {} not published: {}", event.input().hostId(), e.toString());
+            droppedFailed.increment(batch.size());
+            log.debug("{} socket events not published: {}", batch.size(), e.toString());
+            return;
         }
+        for (EventBytes.Packed record : records) {
+            try {
+                sender.send(record.partition(), record.key(), record.value(), e -> {
+                    if (e == null) {
+                        produced.increment(record.events());
+                    } else {
+                        failed(record, e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                failed(record, e);
+            }
+        }
+    }
+
+    private void failed(EventBytes.Packed record, Exception e) {
+        droppedFailed.increment(record.events());
+        log.debug(
+                "{} socket events of partition {} not published: {}",
+                record.events(),
+                record.partition(),
+                e.toString());
     }
 
     /** Hands what is queued to the producer and waits for the brokers (a clean shutdown loses nothing queued). */

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The index consumer's replay state per partition: where a newly assigned partition is read from and when it has
  * caught up. A partition is read from the start of the hot window, or from just after the last record this replica
  * already indexed (the index keeps what it held before a revocation, and indexing a record twice would count its
- * event twice); it is caught up once the consumer's position reaches the end offset seen at assignment. Used on the
+ * events twice); it is caught up once the consumer's position reaches the end offset seen at assignment. Used on the
  * consumer's thread only.
  */
 final class ReplayTracker {

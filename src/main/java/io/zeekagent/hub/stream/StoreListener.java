@@ -29,15 +29,15 @@ final class StoreListener implements BatchMessageListener<String, byte[]> {
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
-        List<StoredSocketEvent> events = new ArrayList<>(records.size());
+        List<StoredSocketEvent> events = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             try {
-                events.add(EventBytes.decode(r.value()));
+                events.addAll(EventBytes.decode(r.value()));
             } catch (IOException | RuntimeException e) {
                 undecodable.increment();
             }
         }
         ingest.storeFromStream(events);
-        consumed.increment(records.size());
+        consumed.increment(events.size());
     }
 }

@@ -11,14 +11,14 @@ final class StreamMeters {
     static Counter consumed(MeterRegistry meters, String role) {
         return Counter.builder("hub.cluster.stream.consumed")
                 .tag("group", role)
-                .description("Socket-event records this replica consumed")
+                .description("Socket events this replica consumed (a record carries several)")
                 .register(meters);
     }
 
     static Counter undecodable(MeterRegistry meters, String role) {
         return Counter.builder("hub.cluster.stream.undecodable")
                 .tag("group", role)
-                .description("Records of the socket-event topic that are no socket event (skipped)")
+                .description("Records of the socket-event topic that are no socket events (skipped with all they hold)")
                 .register(meters);
     }
 }
