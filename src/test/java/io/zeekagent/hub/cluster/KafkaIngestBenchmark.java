@@ -123,14 +123,17 @@ public final class KafkaIngestBenchmark {
             if (replicas > 0) {
                 awaitPartitions(url, replicas);
             }
-            load(hubs, warm, 0);
-            awaitStored(url, warm);
+            // Every JVM gets the same warm-up (posts go round-robin), so that no replica is still compiling its
+            // ingest path while the others are measured: steady state against steady state.
+            int warmed = warm * Math.max(1, replicas);
+            load(hubs, warmed, 0);
+            awaitStored(url, warmed);
             double hubCpu0 =
                     hubs.stream().mapToDouble(ReplicaProcess::cpuSeconds).sum();
             double local0 = localCpu();
             long started = System.nanoTime();
-            load(hubs, events, warm);
-            awaitStored(url, warm + events);
+            load(hubs, events, warmed);
+            awaitStored(url, warmed + events);
             double seconds = (System.nanoTime() - started) / 1e9;
             double hubCpu =
                     hubs.stream().mapToDouble(ReplicaProcess::cpuSeconds).sum() - hubCpu0;
