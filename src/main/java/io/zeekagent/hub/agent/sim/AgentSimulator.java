@@ -67,9 +67,19 @@ public final class AgentSimulator implements AutoCloseable {
      * address.
      */
     public List<SimHost> startMany(String prefix, int n, List<String> groups) {
+        return startMany(prefix, n, groups, 0);
+    }
+
+    /**
+     * As {@link #startMany(String, int, List)}, the i-th agent taking host address {@code firstAddress + i}: two
+     * simulators with different prefixes (e.g. one per hub replica) then announce distinct addresses, which
+     * attribution needs to tell their hosts apart.
+     */
+    public List<SimHost> startMany(String prefix, int n, List<String> groups, int firstAddress) {
         List<SimHost> hosts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            SimHost h = new SimHost(prefix + "-" + i, prefix + "-" + i + ".example.net", hostAddress(i), groups);
+            SimHost h = new SimHost(
+                    prefix + "-" + i, prefix + "-" + i + ".example.net", hostAddress(firstAddress + i), groups);
             start(h);
             hosts.add(h);
         }
@@ -178,12 +188,13 @@ public final class AgentSimulator implements AutoCloseable {
                 "prefix", "sim-host",
                 "groups", "linux",
                 "serializer", "broker-bin-v1",
-                "event-rows", "3"));
+                "event-rows", "3",
+                "first-address", "0"));
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || !args[i].startsWith("--") || i + 1 >= args.length) {
                 System.out.println("Usage: AgentSimulator [--xpub tcp://127.0.0.1:27760] [--xsub tcp://127.0.0.1:27761]"
                         + " [--agents 3] [--prefix sim-host] [--groups linux,dmz] [--serializer broker-bin-v1]"
-                        + " [--event-rows 3]");
+                        + " [--event-rows 3] [--first-address 0]");
                 return;
             }
             o.put(args[i].substring(2), args[++i]);
@@ -193,7 +204,8 @@ public final class AgentSimulator implements AutoCloseable {
                 : Arrays.asList(o.get("groups").split(","));
         AgentSimulator sim = new AgentSimulator(
                 o.get("xpub"), o.get("xsub"), o.get("serializer"), Integer.parseInt(o.get("event-rows")));
-        List<SimHost> hosts = sim.startMany(o.get("prefix"), Integer.parseInt(o.get("agents")), groups);
+        List<SimHost> hosts = sim.startMany(
+                o.get("prefix"), Integer.parseInt(o.get("agents")), groups, Integer.parseInt(o.get("first-address")));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
