@@ -15,6 +15,8 @@ import io.zeekagent.hub.subscription.AgentTables;
 import io.zeekagent.hub.zeromq.AgentChannel;
 import io.zeekagent.hub.zeromq.InboundEvent;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -51,6 +53,8 @@ class V1AgentGateway implements AgentTransport {
     private final Set<String> online = ConcurrentHashMap.newKeySet();
     /** Hosts heard from by a row while not known ONLINE, whose {@code Seen} is queued: one is enough. */
     private final Set<String> seenPending = ConcurrentHashMap.newKeySet();
+    /** Whether a {@code socket_events} query names only columns a v1 agent has, by query text. */
+    private final Map<String, Boolean> runnable = new ConcurrentHashMap<>();
 
     V1AgentGateway(
             AgentChannel channel,
@@ -94,6 +98,32 @@ class V1AgentGateway implements AgentTransport {
     @Override
     public boolean canRun(String hostId, Set<String> tablesRead) {
         return tablesRead.stream().noneMatch(AgentTables::isV2Only);
+    }
+
+    /**
+     * Not osquery's socket-event query (the built-in one included): v1's {@code socket_events} has other columns
+     * ({@code syscall}, {@code exe}), and a query naming osquery's ({@code action}, {@code path}, {@code status})
+     * would fail on a v1 agent at every run. Refused only when a result column is osquery's and not v1's, so v1
+     * queries with expressions or aliases ({@code count(*) AS n}) still go out.
+     */
+    @Override
+    public boolean canRun(String hostId, SubscriptionCommand command, Set<String> tablesRead) {
+        if (!canRun(hostId, tablesRead)) {
+            return false;
+        }
+        if (!tablesRead.contains("socket_events")) {
+            return true;
+        }
+        if (runnable.size() > 10_000) {
+            runnable.clear();
+        }
+        return runnable.computeIfAbsent(command.query(), V1AgentGateway::readsNoOsqueryOnlyColumn);
+    }
+
+    static boolean readsNoOsqueryOnlyColumn(String sql) {
+        List<String> v1 = AgentTables.columns("socket_events").orElse(List.of());
+        return AgentTables.resultColumns(sql).stream()
+                .noneMatch(c -> AgentTables.OSQUERY_SOCKET_EVENTS.contains(c) && !v1.contains(c));
     }
 
     @Override

@@ -4,9 +4,7 @@ import io.zeekagent.hub.dispatch.AgentTransport;
 import io.zeekagent.hub.dispatch.ExecuteCommand;
 import io.zeekagent.hub.dispatch.SubscriptionCommand;
 import io.zeekagent.hub.subscription.AgentTables;
-import io.zeekagent.hub.subscription.QueryAnalyzer;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,26 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OsqueryTransport implements AgentTransport {
-
-    /** osquery's {@code socket_events} columns (Linux Audit and macOS OpenBSM), hidden ones included. */
-    static final Set<String> SOCKET_EVENTS_COLUMNS = Set.of(
-            "action",
-            "pid",
-            "path",
-            "fd",
-            "auid",
-            "family",
-            "protocol",
-            "local_address",
-            "remote_address",
-            "local_port",
-            "remote_port",
-            "socket",
-            "time",
-            "uptime",
-            "eid",
-            "success",
-            "status");
 
     private final OsqueryNodes nodes;
     private final OsqueryServer server;
@@ -93,14 +71,7 @@ class OsqueryTransport implements AgentTransport {
     }
 
     static boolean readsOsquerySocketEvents(String sql) {
-        try {
-            List<String> columns = QueryAnalyzer.analyze(sql, null).columns();
-            return SOCKET_EVENTS_COLUMNS.containsAll(columns.stream()
-                    .map(c -> c.toLowerCase(java.util.Locale.ROOT))
-                    .toList());
-        } catch (RuntimeException unparsable) {
-            return true;
-        }
+        return AgentTables.OSQUERY_SOCKET_EVENTS.containsAll(AgentTables.resultColumns(sql));
     }
 
     @Override

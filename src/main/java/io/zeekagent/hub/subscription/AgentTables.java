@@ -176,7 +176,44 @@ public final class AgentTables {
         v2("system_logs_events", "time", "process", "level", "message", "eventid");
     }
 
+    /**
+     * osquery's {@code socket_events} columns (Linux Audit and macOS OpenBSM), hidden ones included: the same table
+     * name as v1's, other columns, so a query naming one kind's columns fails on the other kind's agents.
+     */
+    public static final Set<String> OSQUERY_SOCKET_EVENTS = Set.of(
+            "action",
+            "pid",
+            "path",
+            "fd",
+            "auid",
+            "family",
+            "protocol",
+            "local_address",
+            "remote_address",
+            "local_port",
+            "remote_port",
+            "socket",
+            "time",
+            "uptime",
+            "eid",
+            "success",
+            "status");
+
     private AgentTables() {}
+
+    /**
+     * The result column names of a query, lower case, or empty when it does not parse (the agent will say why).
+     * For {@code socket_events} queries, which v1 agents and osquery both answer with different columns.
+     */
+    public static List<String> resultColumns(String sql) {
+        try {
+            return QueryAnalyzer.analyze(sql, null).columns().stream()
+                    .map(c -> c.toLowerCase(Locale.ROOT))
+                    .toList();
+        } catch (RuntimeException unparsable) {
+            return List.of();
+        }
+    }
 
     /** The names of every known table. */
     public static Set<String> knownTables() {

@@ -99,6 +99,29 @@ class AgentsEndToEndIntegrationTests {
     }
 
     @Test
+    void aQueryNamingOsquerysSocketEventColumnsIsListedNotApplicableAndNeverSentToAV1Agent() {
+        SimHost h = start("deliver-osquery-columns");
+        String osquery = subscribe("SELECT action, path, status FROM socket_events", 1, "ADDED", h.hostId());
+        String v1 = subscribe("SELECT syscall, exe FROM socket_events", 1, "ADDED", h.hostId());
+
+        await().until(() -> sim.runningCookies(h.hostId()).contains(v1));
+        await().until(() -> "NOT_APPLICABLE".equals(deliveryState(osquery)));
+        JsonNode row = http.get("/api/v1/subscriptions/" + osquery + "/deliveries")
+                .json()
+                .get("content")
+                .get(0);
+        assertThat(row.get("message").asString()).contains("zeromq-v1");
+        assertThat(sim.runningCookies(h.hostId())).doesNotContain(osquery);
+    }
+
+    private String deliveryState(String subscriptionId) {
+        JsonNode content = http.get("/api/v1/subscriptions/" + subscriptionId + "/deliveries")
+                .json()
+                .get("content");
+        return content.isEmpty() ? "" : content.get(0).get("state").asString();
+    }
+
+    @Test
     void rowsOfAResultsSubscriptionAreStoredKeyedByColumnName() {
         SimHost h = start("rows-1");
         String id = subscribe("SELECT pid, exe AS program FROM process_events", 1, "ADDED", h.hostId());
