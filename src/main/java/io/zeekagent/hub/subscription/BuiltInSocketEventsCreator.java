@@ -7,6 +7,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Creates every enabled {@link BuiltInSocketEvents} that does not exist yet (by name) once the hub is ready, and
@@ -34,11 +35,17 @@ class BuiltInSocketEventsCreator {
     @EventListener(ApplicationReadyEvent.class)
     void ensureExists() {
         for (BuiltInSocketEvents builtIn : builtIns) {
-            if (builtIn.enabled()) {
+            if (!builtIn.enabled()) {
+                continue;
+            }
+            try {
                 subscriptions
                         .createIfNameAbsent(builtIn.request())
                         .ifPresent(created -> log.info(
                                 "Created the default {} socket-event subscription {}", builtIn.agents(), created.id()));
+            } catch (DataIntegrityViolationException raced) {
+                // Another replica created it between our check and our insert (same name-based id): one exists.
+                log.info("The default {} socket-event subscription was created by another replica", builtIn.agents());
             }
         }
     }

@@ -6,6 +6,7 @@ import io.zeekagent.hub.system.FieldProblem;
 import io.zeekagent.hub.system.InvalidRequestException;
 import io.zeekagent.hub.system.NotFoundException;
 import io.zeekagent.hub.system.PageResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -72,10 +73,22 @@ public class SubscriptionService {
      */
     @Transactional
     public Optional<SubscriptionResponse> createIfNameAbsent(SubscriptionRequest request) {
-        if (subscriptions.existsByName(request.name())) {
+        String id = nameBasedId(request.name());
+        if (subscriptions.existsByName(request.name()) || subscriptions.existsById(id)) {
             return Optional.empty();
         }
-        return Optional.of(create(request));
+        return Optional.of(
+                SubscriptionResponse.from(subscriptions.saveAndFlush(new Subscription(id, define(request), now()))));
+    }
+
+    /**
+     * The id a name-found subscription gets: the same on every replica, so that replicas starting together on an
+     * empty database cannot both create it (the second insert fails on the primary key instead of adding a twin
+     * that every agent would run twice).
+     */
+    static String nameBasedId(String name) {
+        return UUID.nameUUIDFromBytes(("zeek-agent-hub subscription " + name).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /**

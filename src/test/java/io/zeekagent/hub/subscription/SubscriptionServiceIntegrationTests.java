@@ -93,6 +93,34 @@ class SubscriptionServiceIntegrationTests {
         assertThatThrownBy(() -> subscriptions.get(on.id())).isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    void aNameFoundSubscriptionHasTheSameIdOnEveryReplicaAndIsMadeOnceEvenWhenRenamed() {
+        SubscriptionRequest builtIn = new SubscriptionRequest(
+                "built-in under test", "SELECT pid FROM processes", null, null, null, null, null, null, null, null);
+
+        SubscriptionResponse created = subscriptions.createIfNameAbsent(builtIn).orElseThrow();
+
+        // Name-based: a second replica computing it gets the same primary key, so its insert cannot add a twin.
+        assertThat(created.id()).isEqualTo(SubscriptionService.nameBasedId("built-in under test"));
+        assertThat(subscriptions.createIfNameAbsent(builtIn)).isEmpty();
+        subscriptions.update(
+                created.id(),
+                new SubscriptionRequest(
+                        "renamed by the operator",
+                        "SELECT pid FROM processes",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        assertThat(subscriptions.createIfNameAbsent(builtIn))
+                .as("found again by its id")
+                .isEmpty();
+    }
+
     private static SubscriptionRequest request(String query, List<String> columns, Set<String> groups) {
         return new SubscriptionRequest("s", query, null, columns, null, null, null, null, groups, null);
     }
