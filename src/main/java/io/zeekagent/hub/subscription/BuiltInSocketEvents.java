@@ -3,8 +3,8 @@ package io.zeekagent.hub.subscription;
 /**
  * A socket-event subscription the hub runs out of the box, so one kind of agent feeds attribution without anyone
  * having to know its tables. Each feature that speaks to a kind of agent declares one as a bean;
- * {@link BuiltInSocketEventsCreator} creates it once at start-up and finds it again by name, so editing or disabling
- * it sticks, while deleting it brings it back at the next start unless its flag turns it off.
+ * {@link BuiltInSocketEventsCreator} creates it once at start-up and finds it again by name or by its name-based id,
+ * so editing, renaming or disabling it sticks, while deleting it brings it back at the next start unless its flag turns it off.
  *
  * @param name the subscription's name, how it is found again
  * @param query the SELECT over the agent kind's socket-event table
