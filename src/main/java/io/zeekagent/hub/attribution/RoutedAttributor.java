@@ -164,16 +164,16 @@ final class RoutedAttributor implements ConnectionAttributor {
         merge(tuples, outs, states, n, answered);
     }
 
-    /** One call, its outcome counted; a failure is rethrown for the caller to answer the slice from its tiers. */
+    /**
+     * One slice asked (the transport counts the call on {@code peer}; it may carry other requests' lookups too); a
+     * failure is rethrown for the caller to answer the slice from its tiers.
+     */
     private void ask(PeerCalls.Peer peer, String url, Part slice, boolean details) {
-        long start = System.nanoTime();
         try {
-            transport.lookup(url, slice.lookups, details, slice.outs, slice.states);
+            transport.lookup(peer, url, slice.lookups, details, slice.outs, slice.states);
         } catch (java.io.IOException | RuntimeException ex) {
-            peer.failed(slice.size(), ex);
             throw new CompletionException(ex);
         }
-        peer.answered(slice.size(), System.nanoTime() - start);
     }
 
     private void merge(
