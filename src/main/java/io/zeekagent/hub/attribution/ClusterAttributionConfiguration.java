@@ -27,6 +27,12 @@ class ClusterAttributionConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterAttributionConfiguration.class);
 
+    /**
+     * Calls in flight at once to one replica (per kind of answer); requests arriving while they run share the next
+     * call instead of each making its own round trip (issue 21: single requests through another replica).
+     */
+    static final int PEER_CALLS_IN_FLIGHT = 1;
+
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService peerLookupExecutor(PeerProperties properties) {
         AtomicInteger n = new AtomicInteger();
@@ -63,7 +69,11 @@ class ClusterAttributionConfiguration {
                 tiers,
                 partitions::getIfAvailable,
                 peers,
-                new HttpPeerTransport(properties.peerTimeout(), key.isBlank() ? null : key),
+                new CoalescingPeerTransport(
+                        new HttpPeerTransport(properties.peerTimeout(), key.isBlank() ? null : key),
+                        PEER_CALLS_IN_FLIGHT,
+                        properties.peerBatch(),
+                        properties.peerTimeout()),
                 peerCalls,
                 peerLookupExecutor,
                 properties.peerBatch());

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     means the configured admin key ({@code hub.security.admin-key}) is presented instead
  * @param peerTimeout connect and answer timeout of one call to another replica; past it the hosts it holds are
  *     answered from the database, flagged {@code replica-unreachable}
- * @param peerParallelism calls to other replicas in flight at once, over all requests
+ * @param peerParallelism threads making calls to other replicas in parallel, over all requests (concurrent requests
+ *     to one replica share calls anyway: {@link CoalescingPeerTransport})
  * @param peerBatch lookups per call (a batch enrichment group is split into calls of at most this many per owner)
  * @param addressRefresh how often the address map is brought up to date from the database's change log
  */

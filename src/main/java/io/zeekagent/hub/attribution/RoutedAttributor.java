@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Attribution across replicas ({@code hub.cluster.engine=kafka}): each connection's candidate hosts come from the
  * replicated address map; each host's share is answered by the replica holding its index partition — here when
  * that is this replica, otherwise in one call per owner (per chunk of lookups) through the {@link PeerTransport},
- * all owners at once on a bounded executor. The shares are merged into one answer ordered as a single node orders
+ * all owners at once on a bounded executor (the last call on the asking thread when nothing is answered here; the
+ * transport may share a call with concurrent requests: {@link CoalescingPeerTransport}). The shares are merged into one answer ordered as a single node orders
  * it (event time, then seuid; originator matches first on ties). A host whose owner is unknown or does not answer
  * is answered from this replica's tiers with the database asked for all of retention, flagged
  * {@code replica-unreachable}; a host whose partition is moving, flagged {@code rebalancing}. Every call's outcome
@@ -138,9 +139,20 @@ final class RoutedAttributor implements ConnectionAttributor {
             for (int from = 0; from < part.size(); from += chunk) {
                 Part slice = part.slice(from, Math.min(part.size(), from + chunk));
                 slice.owner = e.getKey();
+                slice.peer = peer;
+                slice.url = url.get();
                 calls.add(slice);
-                pending.add(CompletableFuture.runAsync(() -> ask(peer, url.get(), slice, details), executor));
             }
+        }
+        // With nothing to answer here, this thread makes the last call itself rather than wait for a pool thread
+        // to make it: one hand-off less per request (most single requests ask one owner).
+        int pooled = local.size() == 0 ? calls.size() - 1 : calls.size();
+        for (int i = 0; i < calls.size(); i++) {
+            Part slice = calls.get(i);
+            pending.add(
+                    i < pooled
+                            ? CompletableFuture.runAsync(() -> ask(slice, details), executor)
+                            : inline(slice, details));
         }
         if (local.size() > 0) {
             serve(local.lookups, local.outs, local.states);
@@ -164,16 +176,32 @@ final class RoutedAttributor implements ConnectionAttributor {
         merge(tuples, outs, states, n, answered);
     }
 
-    /** One call, its outcome counted; a failure is rethrown for the caller to answer the slice from its tiers. */
-    private void ask(PeerCalls.Peer peer, String url, Part slice, boolean details) {
-        long start = System.nanoTime();
+    /**
+     * One slice asked (the transport counts the call on {@code peer}; it may carry other requests' lookups too); a
+     * failure is rethrown for the caller to answer the slice from its tiers.
+     */
+    private void ask(Part slice, boolean details) {
         try {
-            transport.lookup(url, slice.lookups, details, slice.outs, slice.states);
+            transport.lookup(
+                    java.util.Objects.requireNonNull(slice.peer),
+                    slice.url,
+                    slice.lookups,
+                    details,
+                    slice.outs,
+                    slice.states);
         } catch (java.io.IOException | RuntimeException ex) {
-            peer.failed(slice.size(), ex);
             throw new CompletionException(ex);
         }
-        peer.answered(slice.size(), System.nanoTime() - start);
+    }
+
+    /** {@link #ask} on this thread, its outcome as a completed future. */
+    private CompletableFuture<Void> inline(Part slice, boolean details) {
+        try {
+            ask(slice, details);
+            return CompletableFuture.completedFuture(null);
+        } catch (CompletionException ex) {
+            return CompletableFuture.failedFuture(ex.getCause());
+        }
     }
 
     private void merge(
@@ -244,6 +272,10 @@ final class RoutedAttributor implements ConnectionAttributor {
         final List<MatchCollector> outs = new ArrayList<>();
         final List<Completeness> states = new ArrayList<>();
         String owner = "";
+
+        PeerCalls.@Nullable Peer peer;
+
+        String url = "";
 
         Part(boolean details) {
             this.details = details;

@@ -64,6 +64,7 @@ class RoutedAttributorTests {
     final Set<String> moving = new HashSet<>();
     final Map<String, String> owners = new HashMap<>(OWNERS);
     int chunk = 1000;
+    boolean coalesce;
     int next;
 
     final PeerTransport transport = (url, lookups, details, outs, states) -> {
@@ -134,8 +135,10 @@ class RoutedAttributorTests {
         };
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         PeerCalls outcomes = new PeerCalls(registry, clock);
+        PeerTransport wire =
+                coalesce ? new CoalescingPeerTransport(transport, 1, chunk, Duration.ofSeconds(2)) : transport;
         RoutedAttributor router =
-                new RoutedAttributor(tiers(index), () -> partitions, peers, transport, outcomes, executor, chunk);
+                new RoutedAttributor(tiers(index), () -> partitions, peers, wire, outcomes, executor, chunk);
         meters.put(self, registry);
         peerCalls.put(self, outcomes);
         apis.put(self, new PeerLookupController(ready, router, outcomes));
@@ -356,6 +359,38 @@ class RoutedAttributorTests {
                 .containsEntry("lastOutcome", "ok")
                 .containsEntry("consecutiveFailures", 0)
                 .containsEntry("lastCallAt", NOW.toString());
+    }
+
+    @Test
+    void concurrentSingleRequestsSharingCallsStillGetASingleNodesAnswersAndEveryCallIsCountedOnce() throws Exception {
+        coalesce = true;
+        replicas.put("r1", replica("r1", index1));
+        List<ConnectionTuple> tuples = connections(400);
+        List<String> expected = new ArrayList<>();
+        for (int q = 0; q < tuples.size(); q++) {
+            expected.add(
+                    answers(tiers(single), List.of(tuples.get(q)), q % 3 == 0).get(0));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> routed = new ArrayList<>();
+            for (int q = 0; q < tuples.size(); q++) {
+                List<ConnectionTuple> one = List.of(tuples.get(q));
+                boolean details = q % 3 == 0;
+                routed.add(clients.submit(
+                        () -> answers(replicas.get("r1"), one, details).get(0)));
+            }
+            for (int q = 0; q < tuples.size(); q++) {
+                assertThat(routed.get(q).get()).as("connection %d", q).isEqualTo(expected.get(q));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        long asking = tuples.stream().filter(t -> involves(t, "10.0.0.2")).count();
+        assertThat(calls.get("r2")).isPositive().isLessThanOrEqualTo((int) asking);
+        assertThat(outcomes("r1", "r2", "ok")).isEqualTo(calls.get("r2").doubleValue());
+        assertThat(lookups("r1", "r2")).isEqualTo(sent.get("r2").doubleValue());
+        assertThat(served("r2")).isEqualTo(sent.get("r2").doubleValue());
     }
 
     @Test

@@ -126,7 +126,20 @@ public final class CrossReplicaAttributionBenchmark {
             double localSingle = 0;
             for (int round = 0; round < 2; round++) {
                 localSingle = Math.max(localSingle, singles(b, requests, now));
+                double[] before = peerCalls(a);
                 remoteSingle = Math.max(remoteSingle, singles(a, requests, now));
+                double[] after = peerCalls(a);
+                // Concurrent requests share calls to B: lookups per call is how many shared one on average.
+                BenchReport.phase(String.format(
+                        Locale.ROOT,
+                        "singles round %d: local %.0f, remote %.0f lookups/s; A made %.0f calls to B carrying %.0f"
+                                + " lookups (%.1f a call)",
+                        round,
+                        localSingle * 2,
+                        remoteSingle * 2,
+                        after[0] - before[0],
+                        after[1] - before[1],
+                        (after[1] - before[1]) / Math.max(1, after[0] - before[0])));
             }
             BenchReport.figure(
                     "cross-replica attribution, single POST /api/v1/attributions at A, 8 clients, hosts on B",
@@ -140,6 +153,21 @@ public final class CrossReplicaAttributionBenchmark {
             PostgresTestDatabase.dropSchema(schema);
             broker.destroy();
         }
+    }
+
+    /** Calls A made to other replicas (answered) and the lookups they carried, from A's meters. */
+    private static double[] peerCalls(ReplicaProcess a) throws Exception {
+        return new double[] {
+            meter(a, "/actuator/metrics/hub.attribution.peer.calls?tag=outcome:ok"),
+            meter(a, "/actuator/metrics/hub.attribution.peer.lookups")
+        };
+    }
+
+    private static double meter(ReplicaProcess replica, String path) throws Exception {
+        String body = replica.get(path).body();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\"value\":([0-9.E]+)").matcher(body);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     private static String address(int h) {
