@@ -25,10 +25,10 @@ import org.jspecify.annotations.Nullable;
  * Java's {@link HttpClient} driven by its own pool of threads, one request in flight per connection. Every request
  * is the same POST with an API key; only 200 answers count.
  */
-final class HttpLoad {
+public final class HttpLoad {
 
     /** What a run achieved. */
-    record Result(double perSecond, long ok, long failed, String client) {
+    public record Result(double perSecond, long ok, long failed, String client) {
 
         /** Two runs of equal length taken together (their mean rate); {@code a} may be null. */
         static Result sum(@Nullable Result a, Result b) {
@@ -46,12 +46,12 @@ final class HttpLoad {
     private final String apiKey;
     private final int connections;
 
-    HttpLoad(String apiKey, int connections) {
+    public HttpLoad(String apiKey, int connections) {
         this.apiKey = apiKey;
         this.connections = connections;
     }
 
-    static boolean wrkAvailable() {
+    public static boolean wrkAvailable() {
         try {
             Process p = new ProcessBuilder("wrk", "--version")
                     .redirectErrorStream(true)
@@ -68,7 +68,7 @@ final class HttpLoad {
     }
 
     /** Warms up for {@code warmup} (none when zero), then measures for {@code duration}. */
-    Result run(String url, String body, Duration warmup, Duration duration) throws Exception {
+    public Result run(String url, String body, Duration warmup, Duration duration) throws Exception {
         boolean wrk = wrkAvailable();
         if (!warmup.isZero() && wrk) {
             wrk(url, body, warmup);

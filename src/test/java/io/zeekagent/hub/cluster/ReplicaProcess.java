@@ -39,11 +39,15 @@ final class ReplicaProcess implements AutoCloseable {
             String name, Path dir, String jdbcUrl, String schema, @Nullable String kafka, List<String> extra) {
         this.name = name;
         this.log = dir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // Tests start replicas fast (C1 only, serial GC, small heap); benchmarks (run with -Dbench.mode) measure them
+        // as `java -jar` runs them in production, with the full JIT and the default collector.
+        command.addAll(
+                System.getProperty("bench.mode") == null
+                        ? List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+                        : List.of("-Xmx768m"));
+        command.addAll(List.of(
                 "-cp",
                 classpath(),
                 ZeekAgentHubApplication.class.getName(),
@@ -169,6 +173,11 @@ final class ReplicaProcess implements AutoCloseable {
 
     int httpPort() {
         return httpPort;
+    }
+
+    /** The absolute URL of a path on this replica's HTTP port. */
+    String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
     }
 
     /** SIGKILL: no shutdown hook, the lease is not resigned. */
