@@ -38,8 +38,8 @@ public final class KafkaIngestBenchmark {
     record Result(double eventsPerSecond, double hubCpu, double localCpu, int events) {}
 
     public static void main(String[] args) throws Exception {
-        int warm = BenchReport.size(20_000, 50_000);
-        int events = BenchReport.size(100_000, 300_000);
+        int warm = BenchReport.size(20_000, 150_000);
+        int events = BenchReport.size(100_000, 600_000);
         Path dir = Files.createDirectories(Path.of("target", "kafka-bench", Long.toString(System.currentTimeMillis())));
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
         broker.afterPropertiesSet();
