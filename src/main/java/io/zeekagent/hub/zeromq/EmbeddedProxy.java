@@ -15,30 +15,32 @@ import zmq.Msg;
 
 /**
  * The cluster's central XSUB/XPUB proxy, as Zeek's manager runs it: events flow from the XSUB (publishers connect) to
- * the XPUB (subscribers connect), subscriptions the other way, on this one thread.
+ * the XPUB (subscribers connect), subscriptions the other way, on this one thread, which also plays the hub's own node
+ * ({@link HubNode}) on the same two sockets: it takes the events whose topic the hub subscribes to, sends the hub's
+ * subscriptions through the XSUB and its publications straight out of the XPUB, and tells the hub every subscription
+ * change of the cluster. So nothing crosses a thread between a peer's socket and the dispatcher.
  *
  * <p>Unlike Zeek's proxy, the XPUB does <em>not</em> set NODROP: libzmq's and JeroMQ's proxies send blocking, so with
  * NODROP one subscriber that stops reading would stall the whole cluster. Without it a full subscriber pipe loses
- * that subscriber's messages only. The XPUB is VERBOSER so every subscribe and unsubscribe reaches the publishers.
+ * that subscriber's messages only — the hub's publications included. The XPUB is VERBOSER so every subscribe and
+ * unsubscribe reaches the publishers.
  */
 final class EmbeddedProxy implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedProxy.class);
-    private static final int BATCH = 1024;
 
     private final ZContext context;
     private final ZeromqProperties properties;
     private final BridgeStats stats;
-    private final String name;
+    private final HubNode node;
+    private final ProxySubscriptions subscriptions = new ProxySubscriptions();
     private final CompletableFuture<ProxyEndpoints> bound = new CompletableFuture<>();
-    private final Wakeup wakeup = new Wakeup();
-    private volatile boolean running = true;
 
-    EmbeddedProxy(ZContext context, ZeromqProperties properties, BridgeStats stats, String name) {
+    EmbeddedProxy(ZContext context, ZeromqProperties properties, BridgeStats stats, HubNode node) {
         this.context = context;
         this.properties = properties;
         this.stats = stats;
-        this.name = name;
+        this.node = node;
     }
 
     /** Waits for both sockets to bind; rethrows a bind failure (address in use, bad endpoint). */
@@ -54,12 +56,6 @@ final class EmbeddedProxy implements Runnable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the ZeroMQ proxy was binding", e);
         }
-    }
-
-    /** Asks the proxy thread to close its sockets and end. */
-    void stop() {
-        running = false;
-        wakeup.wake();
     }
 
     @Override
@@ -79,66 +75,128 @@ final class EmbeddedProxy implements Runnable {
             CurveSockets.server(xsub, properties.curve());
             xsub.setSndHWM(properties.proxyHwm());
             xsub.setRcvHWM(properties.proxyHwm());
-            ProxyEndpoints endpoints = new ProxyEndpoints(
-                    bind(xpub, properties.xpubEndpoint()),
-                    bind(xsub, properties.xsubEndpoint()),
-                    bind(xpub, "inproc://" + name + "-xpub"),
-                    bind(xsub, "inproc://" + name + "-xsub"));
+            ProxyEndpoints endpoints =
+                    new ProxyEndpoints(bind(xpub, properties.xpubEndpoint()), bind(xsub, properties.xsubEndpoint()));
+            // The hub's node is in this process and on this thread: it sees every subscription as it arrives.
+            node.markReady();
             bound.complete(endpoints);
-            forwardUntilStopped(xpub, xsub);
+            ZMQ.Socket in = xsub;
+            ZMQ.Socket out = xpub;
+            node.run(context, xsub, xpub, new HubNode.SocketPair() {
+                @Override
+                public void sendSubscription(byte[] frame) {
+                    sendHubSubscription(in, frame);
+                }
+
+                @Override
+                public void published(int count) {
+                    stats.proxyEvents.add(count);
+                }
+
+                @Override
+                public void receiveEvents() {
+                    stats.proxyEvents.add(forwardEvents(in, out));
+                }
+
+                @Override
+                public void receiveSubscriptions() {
+                    stats.proxySubscriptions.add(forwardSubscriptions(out, in));
+                }
+            });
         } catch (RuntimeException e) {
             if (!bound.completeExceptionally(e)) {
                 log.error("ZeroMQ proxy failed", e);
             }
         } finally {
+            node.close();
             destroy(xpub);
             destroy(xsub);
-            wakeup.close();
         }
     }
 
-    private void forwardUntilStopped(ZMQ.Socket xpub, ZMQ.Socket xsub) {
-        ZMQ.Poller poller = context.createPoller(3);
-        try {
-            int events = poller.register(xsub, ZMQ.Poller.POLLIN);
-            int subscriptions = poller.register(xpub, ZMQ.Poller.POLLIN);
-            int wake = poller.register(wakeup.channel(), ZMQ.Poller.POLLIN);
-            while (running) {
-                wakeup.sleeping();
-                if (running) {
-                    poller.poll(-1);
-                }
-                wakeup.awake();
-                if (poller.pollin(wake)) {
-                    wakeup.drain();
-                }
-                if (poller.pollin(events)) {
-                    stats.proxyEvents.add(forward(xsub, xpub));
-                }
-                if (poller.pollin(subscriptions)) {
-                    stats.proxySubscriptions.add(forward(xpub, xsub));
-                }
-            }
-        } finally {
-            poller.close();
+    /** The hub's own subscription change goes upstream as a subscriber's would, and the hub hears of it likewise. */
+    private void sendHubSubscription(ZMQ.Socket xsub, byte[] frame) {
+        String prefix = HubNode.subscriptionTopic(frame);
+        if (prefix == null) {
+            return;
         }
+        if (frame[0] == 1) {
+            subscriptions.hubSubscribed(prefix);
+        } else {
+            subscriptions.hubUnsubscribed(prefix);
+        }
+        xsub.send(frame, ZMQ.DONTWAIT);
+        stats.proxySubscriptions.increment();
+        sentUpstream(frame, true);
     }
 
-    /** Moves up to a batch of whole messages without copying them; never blocks (see the class comment). */
-    private static int forward(ZMQ.Socket from, ZMQ.Socket to) {
+    /**
+     * Moves up to a batch of whole messages from the publishers to the subscribers without copying them, and hands
+     * those on a topic of the hub's to the hub as well; never blocks (see the class comment).
+     */
+    private int forwardEvents(ZMQ.Socket xsub, ZMQ.Socket xpub) {
         int messages = 0;
-        while (messages < BATCH) {
-            Msg part = from.recvMsg(ZMQ.DONTWAIT);
+        while (messages < HubNode.BATCH) {
+            Msg part = xsub.recvMsg(ZMQ.DONTWAIT);
             if (part == null) {
                 break;
             }
-            boolean more = part.hasMore();
-            to.sendMsg(part, more ? ZMQ.SNDMORE : 0);
-            if (!more) {
-                messages++;
+            boolean forHub = subscriptions.forHub(part);
+            while (true) {
+                boolean more = part.hasMore();
+                xpub.sendMsg(part, more ? ZMQ.SNDMORE : 0);
+                if (forHub) {
+                    node.collect(part);
+                }
+                if (!more) {
+                    break;
+                }
+                part = xsub.recvMsg(0);
+            }
+            messages++;
+            if (forHub) {
+                node.deliver();
             }
         }
         return messages;
+    }
+
+    /** Moves up to a batch of subscription messages upstream, telling the hub what its own XPUB would have seen. */
+    private int forwardSubscriptions(ZMQ.Socket xpub, ZMQ.Socket xsub) {
+        int messages = 0;
+        while (messages < HubNode.BATCH) {
+            Msg part = xpub.recvMsg(ZMQ.DONTWAIT);
+            if (part == null) {
+                break;
+            }
+            boolean single = !part.hasMore();
+            while (true) {
+                boolean more = part.hasMore();
+                xsub.sendMsg(part, more ? ZMQ.SNDMORE : 0);
+                // The XSUB takes each frame that looks like one as a subscription; count as it does, report whole ones.
+                sentUpstream(part.data(), single);
+                if (!more) {
+                    break;
+                }
+                part = xpub.recvMsg(0);
+            }
+            messages++;
+        }
+        return messages;
+    }
+
+    /** Keeps count as the XSUB does of a frame it was sent, and tells the hub of what the XSUB passes on. */
+    private void sentUpstream(byte[] frame, boolean report) {
+        String topic = HubNode.subscriptionTopic(frame);
+        if (topic == null) {
+            return;
+        }
+        boolean subscribed = frame[0] == 1;
+        boolean passedOn =
+                subscribed ? subscriptions.upstreamSubscribed(topic) : subscriptions.upstreamUnsubscribed(topic);
+        if (report && passedOn) {
+            node.clusterChanged(topic, subscribed);
+        }
     }
 
     private static String bind(ZMQ.Socket socket, String endpoint) {

@@ -19,8 +19,9 @@ import org.springframework.context.SmartLifecycle;
 import org.zeromq.ZContext;
 
 /**
- * The ZeroMQ bridge: owns a ZeroMQ context, the embedded proxy (in {@code embedded-proxy} mode), the hub node's
- * socket thread and the dispatch thread, and implements {@link AgentChannel} on top of them. Restartable: each
+ * The ZeroMQ bridge: owns a ZeroMQ context, the hub's node of the cluster with its socket thread — the embedded proxy's
+ * (in {@code embedded-proxy} mode) or its own (in {@code connect} mode) — and the dispatch thread, and implements
+ * {@link AgentChannel} on top of them. Restartable: each
  * {@link #start()} builds a fresh context and threads; handlers and listeners survive a restart.
  */
 final class ZeromqBridge implements AgentChannel, SmartLifecycle {
@@ -30,6 +31,12 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ZeromqBridge.class);
     private static final AtomicLong READINESS_COUNTER = new AtomicLong();
+
+    /** The thread of the embedded proxy, which plays the hub's node too ({@code embedded-proxy} mode). */
+    static final String PROXY_THREAD = "zeromq-proxy";
+
+    /** The thread of the hub node's own sockets ({@code connect} mode). */
+    static final String NODE_THREAD = "zeromq-node";
 
     private final ZeromqProperties properties;
     private final EventCodec codec;
@@ -65,33 +72,39 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
             context.setLinger(properties.lingerMillis());
             Session started = new Session(context);
             try {
-                String connectXpub = properties.xpubEndpoint();
-                String connectXsub = properties.xsubEndpoint();
-                if (properties.mode() == ZeromqProperties.Mode.EMBEDDED_PROXY) {
-                    started.zap = ZapHandler.startIfConfigured(context, properties);
-                    started.proxy = new EmbeddedProxy(context, properties, stats, "zeromq-proxy-" + nodeId);
-                    started.run("zeromq-proxy", started.proxy);
-                    started.endpoints = started.proxy.awaitBound(properties.startTimeout());
-                    connectXpub = started.endpoints.xpubInproc();
-                    connectXsub = started.endpoints.xsubInproc();
-                }
                 started.dispatcher = new InboundDispatcher(
                         properties.inboundQueueCapacity(), codec, handlers, listeners, stats, drops, handlerFailures);
                 started.run("zeromq-dispatch", started.dispatcher);
-                String readiness =
-                        ClusterSubscriptions.INTERNAL_PREFIX + nodeId + "." + READINESS_COUNTER.incrementAndGet() + ".";
-                started.loop = new NodeSocketLoop(
-                        context,
-                        new NodeSocketLoop.Settings(
-                                properties, connectXpub, connectXsub, nodeId, codec.serializerName(), readiness),
+                started.node = new HubNode(
+                        nodeId,
+                        codec.serializerName(),
+                        properties.outboundQueueCapacity(),
                         stats,
                         drops,
                         started.dispatcher,
                         cluster);
                 for (String prefix : prefixReferences.keySet()) {
-                    started.loop.subscribe(prefix);
+                    started.node.subscribe(prefix);
                 }
-                started.run("zeromq-node", started.loop);
+                if (properties.mode() == ZeromqProperties.Mode.EMBEDDED_PROXY) {
+                    started.zap = ZapHandler.startIfConfigured(context, properties);
+                    EmbeddedProxy proxy = new EmbeddedProxy(context, properties, stats, started.node);
+                    started.run(PROXY_THREAD, proxy);
+                    started.endpoints = proxy.awaitBound(properties.startTimeout());
+                } else {
+                    String readiness = ClusterSubscriptions.INTERNAL_PREFIX + nodeId + "."
+                            + READINESS_COUNTER.incrementAndGet() + ".";
+                    started.run(
+                            NODE_THREAD,
+                            new NodeSocketLoop(
+                                    context,
+                                    new NodeSocketLoop.Settings(
+                                            properties,
+                                            properties.xpubEndpoint(),
+                                            properties.xsubEndpoint(),
+                                            readiness),
+                                    started.node));
+                }
                 session = started;
             } catch (RuntimeException e) {
                 started.shutDown(properties.linger());
@@ -148,7 +161,7 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
             handlers.add(subscription);
             Session running = session;
             if (prefixReferences.merge(topicPrefix, 1, Integer::sum) == 1 && running != null) {
-                running.loop().subscribe(topicPrefix);
+                running.node().subscribe(topicPrefix);
             }
         }
         return subscription;
@@ -162,7 +175,7 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
                 if (prefixReferences.merge(prefix, -1, Integer::sum) == 0) {
                     prefixReferences.remove(prefix);
                     if (running != null) {
-                        running.loop().unsubscribe(prefix);
+                        running.node().unsubscribe(prefix);
                     }
                 }
             }
@@ -176,7 +189,7 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
             drops.drop(DropReason.NOT_RUNNING, "bridge is stopped, topic {}", topic);
             return;
         }
-        running.loop().publish(topic.getBytes(StandardCharsets.UTF_8), codec.encode(event));
+        running.node().publish(topic.getBytes(StandardCharsets.UTF_8), codec.encode(event));
     }
 
     @Override
@@ -192,7 +205,7 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
     @Override
     public boolean isReady() {
         Session running = session;
-        return running != null && running.loop().isReady();
+        return running != null && running.node().isReady();
     }
 
     @Override
@@ -230,18 +243,17 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
     private static final class Session {
         private final ZContext context;
         private final List<Thread> threads = new CopyOnWriteArrayList<>();
-        private @Nullable EmbeddedProxy proxy;
         private @Nullable ProxyEndpoints endpoints;
         private @Nullable InboundDispatcher dispatcher;
-        private @Nullable NodeSocketLoop loop;
+        private @Nullable HubNode node;
         private @Nullable ZapHandler zap;
 
         Session(ZContext context) {
             this.context = context;
         }
 
-        NodeSocketLoop loop() {
-            NodeSocketLoop started = loop;
+        HubNode node() {
+            HubNode started = node;
             if (started == null) {
                 throw new IllegalStateException("ZeroMQ bridge is starting");
             }
@@ -258,14 +270,11 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
         /** Stops the threads in data-flow order, then closes the context; bounded by linger plus a grace period. */
         void shutDown(Duration linger) {
             Duration grace = linger.plusSeconds(2);
-            if (loop != null) {
-                loop.stop();
+            if (node != null) {
+                node.stop();
             }
             if (dispatcher != null) {
                 dispatcher.stop();
-            }
-            if (proxy != null) {
-                proxy.stop();
             }
             for (Thread thread : threads) {
                 try {

@@ -24,8 +24,9 @@ import org.springframework.validation.annotation.Validated;
  *     subscriptions (how a dead agent goes offline)
  * @param linger how long closing sockets may wait to flush queued messages
  * @param proxyHwm per-peer send/receive high-water mark (messages) on the embedded proxy's sockets
- * @param sendHwm send high-water mark of the hub's publishing XPUB; beyond it events are dropped and counted
- * @param receiveHwm receive high-water mark of the hub's XSUB
+ * @param sendHwm send high-water mark of the hub's publishing XPUB in connect mode; beyond it events are dropped and
+ *     counted (in embedded mode the hub publishes on the proxy's XPUB, {@code proxyHwm})
+ * @param receiveHwm receive high-water mark of the hub's XSUB in connect mode (in embedded mode: {@code proxyHwm})
  * @param inboundQueueCapacity events waiting for the dispatch thread; beyond it events are dropped and counted
  * @param outboundQueueCapacity events waiting for the socket thread; beyond it publications are dropped and counted
  * @param startTimeout how long starting may wait for the proxy's sockets to bind

@@ -94,7 +94,7 @@ class ZeekRequestHandlerTests {
         zeek.publish(ZeekTopics.REQUEST, bytes(REQUEST_HEX));
         assertThat(reqIdOf(zeek.receive(WAIT))).isEqualTo(7);
 
-        assertThat(answeredOn).containsExactly("zeromq-node", "zeromq-dispatch");
+        assertThat(answeredOn).containsExactly("zeromq-proxy", "zeromq-dispatch");
         assertThat(metrics.answeredComplete.sum()).isEqualTo(2);
     }
 
