@@ -64,7 +64,9 @@ class HostileWireIntegrationTests {
                 HostileZeromqPeer zeromq = new HostileZeromqPeer("tcp://127.0.0.1:" + XSUB)) {
             good.startMany("good", 1, List.of("agents"));
             await().atMost(Duration.ofSeconds(60)).until(() -> http.countSocketEvents("good-0") > 0);
-            await().atMost(Duration.ofSeconds(10)).until(zeromq::hubListens);
+            assertThat(zeromq.awaitHubListening(Duration.ofSeconds(10), 3))
+                    .as("the hub's subscriptions reach a raw peer")
+                    .isTrue();
             long storedBefore = http.countSocketEvents("good-0");
 
             HostileWebSocketPeer websocket = new HostileWebSocketPeer(WEBSOCKET);

@@ -28,16 +28,42 @@ final class HostileZeromqPeer implements AutoCloseable {
     private static final String RESULTS = "/zeek/zeek-agent/zeek/ZeekMaster";
 
     private final ZContext context = new ZContext();
-    private final ZMQ.Socket publisher;
+    private final String endpoint;
+    private ZMQ.Socket publisher;
     private boolean hubListening;
     private final Random random = new Random(10);
     private int sent;
 
     HostileZeromqPeer(String hubXsubEndpoint) {
-        publisher = context.createSocket(SocketType.XPUB);
-        publisher.setLinger(0);
-        publisher.setSndHWM(0);
-        publisher.connect(hubXsubEndpoint);
+        endpoint = hubXsubEndpoint;
+        publisher = connect();
+    }
+
+    private ZMQ.Socket connect() {
+        ZMQ.Socket socket = context.createSocket(SocketType.XPUB);
+        socket.setLinger(0);
+        socket.setSndHWM(0);
+        socket.connect(endpoint);
+        return socket;
+    }
+
+    /**
+     * Waits until the hub's subscriptions reached this peer, replacing a connection that saw none within {@code
+     * each} (up to {@code tries} connections): on a loaded CI machine a connection's subscriptions once never came.
+     */
+    boolean awaitHubListening(Duration each, int tries) throws InterruptedException {
+        for (int attempt = 0; attempt < tries; attempt++) {
+            long deadline = System.nanoTime() + each.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (hubListens()) {
+                    return true;
+                }
+                Thread.sleep(50);
+            }
+            context.destroySocket(publisher);
+            publisher = connect();
+        }
+        return false;
     }
 
     /** True once the hub's subscriptions reached this peer (before that, XPUB drops what it sends). */
