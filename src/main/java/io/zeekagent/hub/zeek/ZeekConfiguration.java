@@ -37,7 +37,8 @@ class ZeekConfiguration {
         ZeekRequestHandler handler =
                 new ZeekRequestHandler(channel, new ServiceAttributor(attribution), inboxes, metrics);
         if (properties.answerOnSocketThread()) {
-            // Opt-in: fewer thread hand-offs, but measured slower and lossy under flat-out load (BENCHMARKS.md).
+            // Opt-in: fewer thread hand-offs (faster with the embedded proxy since it plays the hub's node; lossy flat
+            // out in connect mode when last measured: BENCHMARKS.md).
             channel.subscribeInline(ZeekTopics.REQUEST, handler::onRequestInline, handler::onRequest);
         } else {
             channel.subscribe(ZeekTopics.REQUEST, handler::onRequest);
