@@ -29,6 +29,10 @@ final class ReplicaHeartbeat implements SmartLifecycle {
     private final Duration heartbeat;
     private final AtomicInteger orphanedHosts;
     private volatile @Nullable ScheduledExecutorService executor;
+    /** Since when (nanoTime) every renewal succeeded; {@link #NEVER} after a failed one. */
+    private long renewedSince = NEVER;
+
+    private static final long NEVER = Long.MIN_VALUE;
 
     ReplicaHeartbeat(
             ReplicaLeases leases,
@@ -57,12 +61,31 @@ final class ReplicaHeartbeat implements SmartLifecycle {
 
     /** One beat; also called by tests. */
     synchronized void beat() {
+        beat(System.nanoTime());
+    }
+
+    /**
+     * One beat at {@code now} (nanoTime). The leader sweeps only after its own lease has been renewed without a break
+     * for a whole lease: after a database outage every replica's lease has lapsed, and sweeping at the first beat
+     * back would release the hosts of replicas (this one's included) whose agents are still connected to them and
+     * which simply have not renewed yet — nothing would claim those hosts again until their agents reconnect.
+     */
+    synchronized void beat(long now) {
+        boolean renewed;
         try {
             leases.renew(identity.restUrl());
+            renewed = true;
         } catch (RuntimeException e) {
+            renewed = false;
             log.warn("Renewing the lease of replica {} failed: {}", identity.replicaId(), e.toString());
         }
-        if (leadership.refresh()) {
+        if (!renewed) {
+            renewedSince = NEVER;
+        } else if (renewedSince == NEVER) {
+            renewedSince = now;
+        }
+        boolean settled = renewed && now - renewedSince >= leases.lease().toNanos();
+        if (leadership.refresh() && settled) {
             try {
                 HostsOrphaned orphaned = leases.releaseExpired();
                 if (orphaned != null && !orphaned.hostIds().isEmpty()) {

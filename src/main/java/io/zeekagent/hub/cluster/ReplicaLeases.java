@@ -50,6 +50,11 @@ final class ReplicaLeases {
                 lease.toMillis());
     }
 
+    /** How long a replica counts as alive after its last renewal. */
+    Duration lease() {
+        return lease;
+    }
+
     /** Ends this replica's lease now (clean shutdown): the leader releases its hosts at its next sweep. */
     void resign() {
         jdbc.update("update hub_replicas set lease_until = now() where replica_id = ?", replicaId);
