@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.utils.Utils;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,7 +47,12 @@ final class QueuedEventPublisher implements SocketEventStream, AutoCloseable {
     private final Counter droppedFull;
     private final Counter droppedFailed;
     private final Thread thread;
+    /** Records the brokers could not take for a passing reason, sent again before anything new is drained. */
+    private final Queue<EventBytes.Packed> retry = new ConcurrentLinkedQueue<>();
+
     private volatile boolean running = true;
+
+    static final long RETRY_PAUSE_MILLIS = 500;
 
     QueuedEventPublisher(RecordSender sender, int capacity, Duration ackTimeout, MeterRegistry meters) {
         this.sender = sender;
@@ -136,8 +144,12 @@ final class QueuedEventPublisher implements SocketEventStream, AutoCloseable {
 
     private void run() {
         List<StoredSocketEvent> batch = new ArrayList<>(DRAIN);
-        while (running || !queue.isEmpty()) {
+        while (running || !queue.isEmpty() || !retry.isEmpty()) {
             try {
+                if (!retry.isEmpty()) {
+                    resend();
+                    continue;
+                }
                 StoredSocketEvent first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -164,21 +176,53 @@ final class QueuedEventPublisher implements SocketEventStream, AutoCloseable {
             return;
         }
         for (EventBytes.Packed record : records) {
-            try {
-                sender.send(record.partition(), record.key(), record.value(), e -> {
-                    if (e == null) {
-                        produced.increment(record.events());
-                    } else {
-                        failed(record, e);
-                    }
-                });
-            } catch (RuntimeException e) {
-                failed(record, e);
+            send(record);
+        }
+    }
+
+    /**
+     * Sends again, after a pause, the records the brokers could not take for a reason that passes (no broker, no
+     * leader, a timeout): the queue is not drained meanwhile, so agent events wait in it while Kafka is away and only
+     * what overflows its capacity is dropped ({@code buffer-full}), instead of every event failing its send. On a
+     * clean stop what is still waiting is dropped and counted.
+     */
+    private void resend() throws InterruptedException {
+        if (!running) {
+            for (EventBytes.Packed record; (record = retry.poll()) != null; ) {
+                droppedFailed.increment(record.events());
             }
+            return;
+        }
+        Thread.sleep(RETRY_PAUSE_MILLIS);
+        for (int n = retry.size(); n > 0; n--) {
+            EventBytes.Packed record = retry.poll();
+            if (record == null) {
+                return;
+            }
+            send(record);
+        }
+    }
+
+    private void send(EventBytes.Packed record) {
+        try {
+            sender.send(record.partition(), record.key(), record.value(), e -> {
+                if (e == null) {
+                    produced.increment(record.events());
+                } else {
+                    failed(record, e);
+                }
+            });
+        } catch (RuntimeException e) {
+            failed(record, e);
         }
     }
 
     private void failed(EventBytes.Packed record, Exception e) {
+        if (e instanceof RetriableException && running) {
+            retry.add(record);
+            log.debug("{} socket events of partition {} to be sent again: {}", record.events(), record.partition(), e);
+            return;
+        }
         droppedFailed.increment(record.events());
         log.debug(
                 "{} socket events of partition {} not published: {}",

@@ -105,6 +105,28 @@ class QueuedEventPublisherTests {
     }
 
     @Test
+    void agentEventsWaitWhileTheBrokersAreAwayAndGoOutOnceTheyAreBack() {
+        sender.retriableFailures.set(3); // e.g. no broker: the producer's metadata wait times out
+        publisher = new QueuedEventPublisher(sender, 100, Duration.ofSeconds(1), meters);
+        for (int i = 0; i < 20; i++) {
+            assertThat(publisher.offer(event("h" + i % 5, i))).isTrue();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("hub.cluster.stream.produced", null) == 20);
+        assertThat(count("hub.cluster.stream.dropped", "send-failed")).isZero();
+        assertThat(sender.retriableFailures.get()).isNegative(); // it did fail, and was sent again
+        assertPerHostOrder(sender.events(), events(20));
+    }
+
+    private static List<StoredSocketEvent> events(int n) {
+        List<StoredSocketEvent> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(event("h" + i % 5, i));
+        }
+        return out;
+    }
+
+    @Test
     void countsEveryEventOfARefusedRecord() {
         sender.blocked = true; // the queue fills while the thread hangs in its first send
         sender.failing = true;
@@ -208,6 +230,8 @@ class QueuedEventPublisherTests {
         volatile boolean blocked;
         volatile boolean failing;
         volatile boolean silent;
+        /** While positive, each send fails with a timeout Kafka counts as retriable (and the count goes down). */
+        final AtomicInteger retriableFailures = new AtomicInteger();
 
         /** Every event sent, decoded, in sending order. */
         List<StoredSocketEvent> events() {
@@ -242,6 +266,10 @@ class QueuedEventPublisherTests {
             }
             if (failing) {
                 done.accept(new IllegalStateException("broker down"));
+                return;
+            }
+            if (retriableFailures.getAndDecrement() > 0) {
+                done.accept(new org.apache.kafka.common.errors.TimeoutException("no broker within max.block.ms"));
                 return;
             }
             keys.add(key);
