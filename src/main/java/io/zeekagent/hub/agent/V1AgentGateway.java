@@ -6,6 +6,7 @@ import io.zeekagent.hub.activity.ActivityLog;
 import io.zeekagent.hub.dispatch.AgentTransport;
 import io.zeekagent.hub.dispatch.DispatchService;
 import io.zeekagent.hub.dispatch.ExecuteCommand;
+import io.zeekagent.hub.dispatch.SocketEventsFit;
 import io.zeekagent.hub.dispatch.SubscriptionCommand;
 import io.zeekagent.hub.host.AgentAnnouncement;
 import io.zeekagent.hub.host.PresenceChange;
@@ -16,7 +17,6 @@ import io.zeekagent.hub.zeromq.AgentChannel;
 import io.zeekagent.hub.zeromq.InboundEvent;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -53,8 +53,8 @@ class V1AgentGateway implements AgentTransport {
     private final Set<String> online = ConcurrentHashMap.newKeySet();
     /** Hosts heard from by a row while not known ONLINE, whose {@code Seen} is queued: one is enough. */
     private final Set<String> seenPending = ConcurrentHashMap.newKeySet();
-    /** Whether a {@code socket_events} query names only columns a v1 agent has, by query text. */
-    private final Map<String, Boolean> runnable = new ConcurrentHashMap<>();
+
+    private final SocketEventsFit socketEvents = new SocketEventsFit(V1AgentGateway::readsNoOsqueryOnlyColumn);
 
     V1AgentGateway(
             AgentChannel channel,
@@ -108,16 +108,7 @@ class V1AgentGateway implements AgentTransport {
      */
     @Override
     public boolean canRun(String hostId, SubscriptionCommand command, Set<String> tablesRead) {
-        if (!canRun(hostId, tablesRead)) {
-            return false;
-        }
-        if (!tablesRead.contains("socket_events")) {
-            return true;
-        }
-        if (runnable.size() > 10_000) {
-            runnable.clear();
-        }
-        return runnable.computeIfAbsent(command.query(), V1AgentGateway::readsNoOsqueryOnlyColumn);
+        return canRun(hostId, tablesRead) && socketEvents.test(command, tablesRead);
     }
 
     static boolean readsNoOsqueryOnlyColumn(String sql) {

@@ -2,12 +2,11 @@ package io.zeekagent.hub.osquery;
 
 import io.zeekagent.hub.dispatch.AgentTransport;
 import io.zeekagent.hub.dispatch.ExecuteCommand;
+import io.zeekagent.hub.dispatch.SocketEventsFit;
 import io.zeekagent.hub.dispatch.SubscriptionCommand;
 import io.zeekagent.hub.subscription.AgentTables;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,7 @@ class OsqueryTransport implements AgentTransport {
 
     private final OsqueryNodes nodes;
     private final OsqueryServer server;
-    private final Map<String, Boolean> runnable = new ConcurrentHashMap<>();
+    private final SocketEventsFit socketEvents = new SocketEventsFit(OsqueryTransport::readsOsquerySocketEvents);
 
     OsqueryTransport(OsqueryNodes nodes, OsqueryServer server) {
         this.nodes = nodes;
@@ -58,16 +57,7 @@ class OsqueryTransport implements AgentTransport {
      */
     @Override
     public boolean canRun(String hostId, SubscriptionCommand command, Set<String> tablesRead) {
-        if (!canRun(hostId, tablesRead)) {
-            return false;
-        }
-        if (!tablesRead.contains("socket_events")) {
-            return true;
-        }
-        if (runnable.size() > 10_000) {
-            runnable.clear();
-        }
-        return runnable.computeIfAbsent(command.query(), OsqueryTransport::readsOsquerySocketEvents);
+        return canRun(hostId, tablesRead) && socketEvents.test(command, tablesRead);
     }
 
     static boolean readsOsquerySocketEvents(String sql) {
