@@ -36,9 +36,8 @@ class ZeekConfiguration {
             ZeekProperties properties) {
         ZeekRequestHandler handler =
                 new ZeekRequestHandler(channel, new ServiceAttributor(attribution), inboxes, metrics);
-        if (properties.answerOnSocketThread()) {
-            // Opt-in: fewer thread hand-offs (faster with the embedded proxy since it plays the hub's node; lossy flat
-            // out in connect mode when last measured: BENCHMARKS.md).
+        if (properties.answerOnSocketThread(channel.inlineOnProxyThread())) {
+            // Fewer thread hand-offs; by default only on the embedded proxy's thread (BENCHMARKS.md, "Third session").
             channel.subscribeInline(ZeekTopics.REQUEST, handler::onRequestInline, handler::onRequest);
         } else {
             channel.subscribe(ZeekTopics.REQUEST, handler::onRequest);

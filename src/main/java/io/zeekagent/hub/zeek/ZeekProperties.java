@@ -2,6 +2,7 @@ package io.zeekagent.hub.zeek;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *     execute, join ... from a Zeek): off by default, because any peer of the proxy could send them (docs/security.md)
  * @param controlOrphanAfter how long a Zeek has to make its subscriptions again (after the hub started, or after a new
  *     process of it first called) before those it did not make are deleted
+ * @param answerOnSocketThread answer requests memory alone answers on the bridge's socket thread; unset: yes in
+ *     {@code embedded-proxy} mode, no in {@code connect} mode
  */
 @Validated
 @ConfigurationProperties("hub.zeek")
@@ -26,4 +29,14 @@ record ZeekProperties(
         @DefaultValue("60s") @NotNull Duration summaryInterval,
         @DefaultValue("false") boolean controlEnabled,
         @DefaultValue("10m") @NotNull Duration controlOrphanAfter,
-        @DefaultValue("false") boolean answerOnSocketThread) {}
+        @Nullable Boolean answerOnSocketThread) {
+
+    /**
+     * Whether requests memory alone answers are answered on the bridge's socket thread: as configured, else (unset)
+     * when that thread is the embedded proxy's ({@code embedded-proxy} mode), where it measured faster and lost
+     * nothing in a flat-out burst; the dispatch thread in {@code connect} mode, where it was measured lossy.
+     */
+    boolean answerOnSocketThread(boolean proxyThread) {
+        return answerOnSocketThread == null ? proxyThread : answerOnSocketThread;
+    }
+}

@@ -35,6 +35,15 @@ public interface AgentChannel {
         return subscribe(topicPrefix, fallback);
     }
 
+    /**
+     * Whether {@link #subscribeInline}'s socket thread is the embedded proxy's own, which reads every peer's events:
+     * answering there saves the hand-overs and, under a burst, holds the peers back through ZeroMQ instead of
+     * dropping at the dispatch queue. False in {@code connect} mode and by default.
+     */
+    default boolean inlineOnProxyThread() {
+        return false;
+    }
+
     /** Like {@link #subscribe} but delivers only events whose topic equals {@code topic} exactly. */
     default Subscription subscribeExact(String topic, Consumer<InboundEvent> handler) {
         return subscribe(topic, event -> {

@@ -203,6 +203,11 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
     }
 
     @Override
+    public boolean inlineOnProxyThread() {
+        return properties.mode() == ZeromqProperties.Mode.EMBEDDED_PROXY;
+    }
+
+    @Override
     public boolean isReady() {
         Session running = session;
         return running != null && running.node().isReady();

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,6 +16,7 @@ import io.zeekagent.hub.attribution.AttributionService;
 import io.zeekagent.hub.attribution.LiveAttributionFixture;
 import io.zeekagent.hub.zeromq.AgentChannel;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -24,7 +27,7 @@ class ZeekConfigurationTests {
 
     private final ApplicationContextRunner runner = runner(false);
 
-    private ApplicationContextRunner runner(boolean answerOnSocketThread) {
+    private ApplicationContextRunner runner(@Nullable Boolean answerOnSocketThread) {
         return new ApplicationContextRunner()
                 .withUserConfiguration(ZeekConfiguration.class)
                 .withBean(AgentChannel.class, () -> channel)
@@ -54,6 +57,14 @@ class ZeekConfigurationTests {
     @Test
     void answersOnTheSocketThreadOnlyWhenAskedTo() {
         runner(true).run(context -> verify(channel).subscribeInline(eq(ZeekTopics.REQUEST), any(), any()));
+    }
+
+    @Test
+    void byDefaultAnswersOnTheSocketThreadOnlyWhenItIsTheEmbeddedProxys() {
+        runner(null).run(context -> verify(channel).subscribe(eq(ZeekTopics.REQUEST), any()));
+        when(channel.inlineOnProxyThread()).thenReturn(true);
+        runner(null).run(context -> verify(channel).subscribeInline(eq(ZeekTopics.REQUEST), any(), any()));
+        runner(false).run(context -> verify(channel, times(2)).subscribe(eq(ZeekTopics.REQUEST), any()));
     }
 
     @Test
