@@ -54,10 +54,11 @@ public final class ZeekAnswerBenchmark {
      */
     private static final boolean SPIN = Boolean.getBoolean("bench.zeek.spin");
     /**
-     * Requests are answered on the dispatch thread, as the hub does by default ({@code ZeekConfiguration}); {@code
-     * -Dbench.zeek.inline=true} answers them on the bridge's socket thread ({@code hub.zeek.answer-on-socket-thread}).
+     * Requests memory alone answers are answered on the bridge's socket thread, as the hub does by default with the
+     * embedded proxy ({@code ZeekConfiguration}); {@code -Dbench.zeek.inline=false} answers them on the dispatch
+     * thread ({@code hub.zeek.answer-on-socket-thread=false}, the default in connect mode).
      */
-    private static final boolean INLINE = Boolean.parseBoolean(System.getProperty("bench.zeek.inline", "false"));
+    private static final boolean INLINE = Boolean.parseBoolean(System.getProperty("bench.zeek.inline", "true"));
 
     private ZeekAnswerBenchmark() {}
 
