@@ -144,32 +144,7 @@ public final class HttpAttributionBenchmark {
         Path out = Files.createTempFile("bench-enriched-", ".ndjson");
         try {
             Files.write(in, body);
-            Process curl = new ProcessBuilder(
-                            "curl",
-                            "-sS",
-                            "--fail",
-                            "-X",
-                            "POST",
-                            "-T",
-                            in.toString(),
-                            "-H",
-                            "Expect:",
-                            "-H",
-                            "Content-Type: application/x-ndjson",
-                            "-H",
-                            "X-API-Key: " + hub.adminKey(),
-                            "-o",
-                            out.toString(),
-                            hub.baseUrl() + path)
-                    .redirectErrorStream(true)
-                    .start();
-            long start = System.nanoTime();
-            String errors = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int status = curl.waitFor();
-            long elapsed = System.nanoTime() - start;
-            if (status != 0) {
-                throw new IllegalStateException(path + ": curl exited with " + status + ": " + errors);
-            }
+            long elapsed = HttpLoad.postNdjson(hub.baseUrl() + path, hub.adminKey(), in, out);
             long lines = 0;
             try (InputStream answer = Files.newInputStream(out)) {
                 byte[] buffer = new byte[64 * 1024];

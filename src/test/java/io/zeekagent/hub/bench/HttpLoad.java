@@ -67,6 +67,42 @@ public final class HttpLoad {
         }
     }
 
+    /**
+     * Uploads {@code in} as NDJSON to {@code url} with curl (streamed both ways, as a SOAR tool or a shell would) and
+     * writes the answer to {@code out}; returns the nanoseconds the upload took.
+     *
+     * @throws IllegalStateException when curl fails or the answer is not a 2xx
+     */
+    public static long postNdjson(String url, String apiKey, Path in, Path out) throws Exception {
+        Process curl = new ProcessBuilder(
+                        "curl",
+                        "-sS",
+                        "--fail",
+                        "-X",
+                        "POST",
+                        "-T",
+                        in.toString(),
+                        "-H",
+                        "Expect:",
+                        "-H",
+                        "Content-Type: application/x-ndjson",
+                        "-H",
+                        "X-API-Key: " + apiKey,
+                        "-o",
+                        out.toString(),
+                        url)
+                .redirectErrorStream(true)
+                .start();
+        long start = System.nanoTime();
+        String errors = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int status = curl.waitFor();
+        long elapsed = System.nanoTime() - start;
+        if (status != 0) {
+            throw new IllegalStateException(url + ": curl exited with " + status + ": " + errors);
+        }
+        return elapsed;
+    }
+
     /** Warms up for {@code warmup} (none when zero), then measures for {@code duration}. */
     public Result run(String url, String body, Duration warmup, Duration duration) throws Exception {
         boolean wrk = wrkAvailable();

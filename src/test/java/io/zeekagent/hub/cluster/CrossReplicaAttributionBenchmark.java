@@ -231,33 +231,12 @@ public final class CrossReplicaAttributionBenchmark {
         Path out = Files.createTempFile("cross-enriched-", ".ndjson");
         try {
             Files.writeString(in, ndjson);
-            Process curl = new ProcessBuilder(
-                            "curl",
-                            "-sS",
-                            "--fail",
-                            "-X",
-                            "POST",
-                            "-T",
-                            in.toString(),
-                            "-H",
-                            "Expect:",
-                            "-H",
-                            "Content-Type: application/x-ndjson",
-                            "-H",
-                            "X-API-Key: " + ReplicaProcess.ADMIN_KEY,
-                            "-o",
-                            out.toString(),
-                            "http://127.0.0.1:" + replica.httpPort() + "/api/v1/attributions/batch")
-                    .redirectErrorStream(true)
-                    .start();
-            long start = System.nanoTime();
-            String errors = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            int status = curl.waitFor();
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds =
+                    HttpLoad.postNdjson(replica.url("/api/v1/attributions/batch"), ReplicaProcess.ADMIN_KEY, in, out)
+                            / 1e9;
             List<String> answer = Files.readAllLines(out);
-            if (status != 0 || answer.size() != lines) {
-                throw new IllegalStateException(
-                        "batch failed: curl " + status + " " + errors + ", " + answer.size() + " lines");
+            if (answer.size() != lines) {
+                throw new IllegalStateException("batch failed: " + answer.size() + " lines of " + lines);
             }
             long unreachable = answer.stream()
                     .filter(l -> l.contains("\"attribution_complete\":false"))
