@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * Carries out the compat control events (subscribe, unsubscribe, execute, join, leave) as subscriptions, one-shot
  * queries and group rules owned by the calling Zeek. Events are read on the bridge's dispatch thread and carried out
  * in order on one thread of their own (they write the database). Every call is idempotent: a replay after the hub
- * (re)appeared changes nothing that is already so, so agents get nothing twice. Off unless
- * {@code hub.zeek.control-enabled}; a call the hub refuses or cannot carry out is counted, logged and answered with
- * {@code ZeekAgentHub::compat_error} on the caller's inbox.
+ * (re)appeared changes nothing that is already so, so agents get nothing twice. Who may call is {@link CompatAccess}'s
+ * to say (off unless {@code hub.zeek.control-enabled}); a call the hub refuses or cannot carry out is counted and
+ * answered with {@code ZeekAgentHub::compat_error} on the caller's inbox.
  */
 final class CompatControl implements AutoCloseable {
 
@@ -46,7 +46,7 @@ final class CompatControl implements AutoCloseable {
     private final Consumer<String> newInbox;
     private final ActivityLog activity;
     private final MeterRegistry meters;
-    private final boolean enabled;
+    private final CompatAccess access;
     private final ExecutorService worker =
             new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(10_000), r -> {
                 Thread t = new Thread(r, "zeek-compat-control");
@@ -65,7 +65,7 @@ final class CompatControl implements AutoCloseable {
             Consumer<String> newInbox,
             ActivityLog activity,
             MeterRegistry meters,
-            boolean enabled) {
+            CompatAccess access) {
         this.channel = channel;
         this.subscriptions = subscriptions;
         this.groups = groups;
@@ -75,7 +75,7 @@ final class CompatControl implements AutoCloseable {
         this.newInbox = newInbox;
         this.activity = activity;
         this.meters = meters;
-        this.enabled = enabled;
+        this.access = access;
     }
 
     /** A control event from the bridge: checked and read here, carried out on the control thread. */
@@ -88,9 +88,10 @@ final class CompatControl implements AutoCloseable {
             log.warn("Dropped a malformed compat control event from {}: {}", inbound.senderNodeId(), e.getMessage());
             return;
         }
-        if (!enabled) {
-            count(inbound.event().name(), "disabled");
-            error(call, "", "control events are disabled in the hub (hub.zeek.control-enabled=false)");
+        CompatAccess.Refusal refusal = access.check(call, inbound.senderKey(), inbound.senderNodeId());
+        if (refusal != null) {
+            count(inbound.event().name(), refusal.outcome());
+            error(call, "", refusal.message());
             return;
         }
         try {

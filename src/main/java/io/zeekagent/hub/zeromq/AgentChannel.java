@@ -2,6 +2,8 @@ package io.zeekagent.hub.zeromq;
 
 import io.zeekagent.hub.broker.ZeekEvent;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -42,6 +44,17 @@ public interface AgentChannel {
      */
     default boolean inlineOnProxyThread() {
         return false;
+    }
+
+    /**
+     * The CURVE public keys (Z85) an event's sender can have authenticated with, when every {@link InboundEvent}
+     * carries the key of the connection it came in on ({@link InboundEvent#senderKey()}): only in
+     * {@code embedded-proxy} mode with CURVE on, where the hub reads each event from the peer's own connection. Empty
+     * when the hub cannot know who sent an event: without CURVE, or through an external proxy ({@code connect} mode),
+     * whose connections the hub never sees.
+     */
+    default Optional<Set<String>> authenticatedSenderKeys() {
+        return Optional.empty();
     }
 
     /** Like {@link #subscribe} but delivers only events whose topic equals {@code topic} exactly. */

@@ -4,8 +4,11 @@ import com.neilalexander.jnacl.crypto.curve25519;
 import java.util.Arrays;
 import org.zeromq.ZMQ;
 
-/** Z85 CURVE keys as Zeek writes them: 40 characters for 32 bytes. Validation and public-from-secret derivation. */
-final class CurveKeys {
+/**
+ * Z85 CURVE keys as Zeek writes them: 40 characters for 32 bytes. Validation (public: other features' settings name
+ * keys too) and public-from-secret derivation.
+ */
+public final class CurveKeys {
 
     static final int Z85_LENGTH = 40;
     private static final String Z85_ALPHABET =
@@ -14,7 +17,7 @@ final class CurveKeys {
     private CurveKeys() {}
 
     /** The 32 key bytes of a Z85 key, or an {@link IllegalArgumentException} naming {@code what}. */
-    static byte[] decode(String z85, String what) {
+    public static byte[] decode(String z85, String what) {
         if (z85.length() != Z85_LENGTH) {
             throw new IllegalArgumentException(
                     what + " must be a 40-character Z85 CURVE key, got " + z85.length() + " characters");

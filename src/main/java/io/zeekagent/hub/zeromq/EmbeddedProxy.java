@@ -144,10 +144,10 @@ final class EmbeddedProxy implements Runnable {
             boolean forHub = subscriptions.forHub(part);
             while (true) {
                 boolean more = part.hasMore();
-                xpub.sendMsg(part, more ? ZMQ.SNDMORE : 0);
                 if (forHub) {
-                    node.collect(part);
+                    node.collect(part); // before sending, which clears the frame's metadata (the sender's key)
                 }
+                xpub.sendMsg(part, more ? ZMQ.SNDMORE : 0);
                 if (!more) {
                     break;
                 }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import zmq.Msg;
+import zmq.io.Metadata;
 
 /**
  * The hub's node of the cluster, apart from where its sockets are: the queues through which other threads hand it
@@ -51,6 +52,7 @@ final class HubNode {
     private final Wakeup wakeup = new Wakeup();
     private int parts;
     private long bytes;
+    private @Nullable String senderKey;
     private volatile boolean running = true;
     private volatile boolean ready;
 
@@ -181,8 +183,16 @@ final class HubNode {
         return taken == BATCH;
     }
 
-    /** Socket thread: one frame of a message for the hub; after the last, call {@link #deliver()}. */
+    /**
+     * Socket thread: one frame of a message for the hub, before it is sent on (sending clears its metadata); after the
+     * last, call {@link #deliver()}.
+     */
     void collect(Msg part) {
+        if (parts == 0) {
+            // What the ZAP handler answered as user id for this connection: its CURVE key (see ZapHandler).
+            Metadata metadata = part.getMetadata();
+            senderKey = metadata == null ? null : metadata.get(Metadata.USER_ID);
+        }
         if (parts < frames.length) {
             frames[parts] = part;
         }
@@ -200,6 +210,7 @@ final class HubNode {
             Arrays.fill(frames, null);
             parts = 0;
             bytes = 0;
+            senderKey = null;
         }
     }
 
@@ -215,8 +226,8 @@ final class HubNode {
             drops.drop(DropReason.SERIALIZER, "serializer {} is not " + serializerName, utf8(format));
         } else if (Arrays.equals(sender, nodeId)) {
             drops.drop(DropReason.SELF_ECHO, "", utf8(topic));
-        } else if (!dispatcher.handleInline(topic, sender, frames[3].data())) {
-            dispatcher.offerEvent(topic, sender, frames[3].data());
+        } else if (!dispatcher.handleInline(topic, sender, senderKey, frames[3].data())) {
+            dispatcher.offerEvent(topic, sender, senderKey, frames[3].data());
         }
     }
 

@@ -49,9 +49,12 @@ final class InboundDispatcher implements Runnable {
         this.handlerFailures = handlerFailures;
     }
 
-    /** Socket thread: hands over a well-framed event; {@code false} (and counted) when the queue is full. */
-    boolean offerEvent(byte[] topic, byte[] sender, byte[] payload) {
-        return enqueue(new RawEvent(topic, sender, payload, null));
+    /**
+     * Socket thread: hands over a well-framed event and the CURVE key its connection authenticated with, if known;
+     * {@code false} (and counted) when the queue is full.
+     */
+    boolean offerEvent(byte[] topic, byte[] sender, @Nullable String senderKey, byte[] payload) {
+        return enqueue(new RawEvent(topic, sender, senderKey, payload, null));
     }
 
     /**
@@ -60,7 +63,7 @@ final class InboundDispatcher implements Runnable {
      * dropped as undecodable, or queued already decoded because the handler passed it on), {@code false} when it
      * must go through {@link #offerEvent}.
      */
-    boolean handleInline(byte[] topic, byte[] sender, byte[] payload) {
+    boolean handleInline(byte[] topic, byte[] sender, @Nullable String senderKey, byte[] payload) {
         LocalSubscription fast = null;
         String name = null;
         for (LocalSubscription subscription : handlers) {
@@ -96,7 +99,7 @@ final class InboundDispatcher implements Runnable {
             drops.drop(DropReason.UNDECODABLE, "topic {}: " + e.getMessage(), name);
             return true;
         }
-        InboundEvent inbound = new InboundEvent(name, utf8(sender), event);
+        InboundEvent inbound = new InboundEvent(name, utf8(sender), event, senderKey);
         try {
             if (fast.deliverInline(inbound)) {
                 stats.delivered.increment();
@@ -107,7 +110,7 @@ final class InboundDispatcher implements Runnable {
             handlerFailures.warn("Inline handler of {} failed on {}: {}", fast, name, e.toString());
             return true;
         }
-        enqueue(new RawEvent(topic, sender, payload, inbound));
+        enqueue(new RawEvent(topic, sender, senderKey, payload, inbound));
         return true;
     }
 
@@ -172,7 +175,7 @@ final class InboundDispatcher implements Runnable {
                     drops.drop(DropReason.UNDECODABLE, "topic {}: " + e.getMessage(), topic);
                     return;
                 }
-                inbound = new InboundEvent(topic, utf8(raw.sender()), event);
+                inbound = new InboundEvent(topic, utf8(raw.sender()), event, raw.senderKey());
             }
             try {
                 subscription.deliver(inbound);
@@ -202,6 +205,7 @@ final class InboundDispatcher implements Runnable {
     private record RawEvent(
             byte[] topic,
             byte[] sender,
+            @Nullable String senderKey,
             byte[] payload,
             @Nullable InboundEvent decoded) {}
 

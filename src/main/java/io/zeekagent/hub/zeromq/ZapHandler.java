@@ -18,8 +18,9 @@ import org.zeromq.ZMsg;
 
 /**
  * The ZAP handler (RFC 27) of the embedded proxy's CURVE sockets, as Zeek's: it admits a connection only if the
- * mechanism is CURVE and the client's public key is one of the admitted keys ({@code 200}, user id {@code 0}), and
- * refuses everything else ({@code 400}).
+ * mechanism is CURVE and the client's public key is one of the admitted keys ({@code 200}), and refuses everything else
+ * ({@code 400}). Unlike Zeek's (user id {@code 0}), it answers the client's Z85 public key as the user id, which ZeroMQ
+ * attaches to every message of that connection ({@code User-Id} metadata): so the hub knows which key sent an event.
  *
  * <p>It must be bound in the proxy's context before the proxy binds and stay bound until the proxy has closed: a
  * JeroMQ CURVE server without a ZAP handler admits any client that knows the server key. A handler that fails keeps
@@ -162,7 +163,7 @@ final class ZapHandler implements Runnable {
         response.add(requestId == null ? "" : requestId);
         response.add(admit ? "200" : "400");
         response.add(admit ? "OK" : "client key not allowed");
-        response.add(admit ? "0" : "");
+        response.add(admit ? key : "");
         response.add(new byte[0]);
         response.send(socket);
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -21,8 +22,8 @@ import org.zeromq.ZContext;
 /**
  * The ZeroMQ bridge: owns a ZeroMQ context, the hub's node of the cluster with its socket thread — the embedded proxy's
  * (in {@code embedded-proxy} mode) or its own (in {@code connect} mode) — and the dispatch thread, and implements
- * {@link AgentChannel} on top of them. Restartable: each
- * {@link #start()} builds a fresh context and threads; handlers and listeners survive a restart.
+ * {@link AgentChannel} on top of them. Restartable: each {@link #start()} builds a fresh context and threads
+ * ({@link BridgeSession}); handlers and listeners survive a restart.
  */
 final class ZeromqBridge implements AgentChannel, SmartLifecycle {
 
@@ -54,7 +55,7 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
     private final List<SubscriptionListener> listeners = new CopyOnWriteArrayList<>();
     private final ClusterSubscriptions cluster = new ClusterSubscriptions();
     private final Object lifecycle = new Object();
-    private volatile @Nullable Session session;
+    private volatile @Nullable BridgeSession session;
 
     ZeromqBridge(ZeromqProperties properties, EventCodec codec) {
         this.properties = properties;
@@ -70,7 +71,7 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
             }
             ZContext context = new ZContext(properties.ioThreads());
             context.setLinger(properties.lingerMillis());
-            Session started = new Session(context);
+            BridgeSession started = new BridgeSession(context);
             try {
                 started.dispatcher = new InboundDispatcher(
                         properties.inboundQueueCapacity(), codec, handlers, listeners, stats, drops, handlerFailures);
@@ -123,7 +124,7 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
     @Override
     public void stop() {
         synchronized (lifecycle) {
-            Session running = session;
+            BridgeSession running = session;
             if (running == null) {
                 return;
             }
@@ -159,7 +160,7 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
         String topicPrefix = subscription.topicPrefix();
         synchronized (lifecycle) {
             handlers.add(subscription);
-            Session running = session;
+            BridgeSession running = session;
             if (prefixReferences.merge(topicPrefix, 1, Integer::sum) == 1 && running != null) {
                 running.node().subscribe(topicPrefix);
             }
@@ -170,7 +171,7 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
     private void unsubscribe(LocalSubscription subscription) {
         synchronized (lifecycle) {
             if (handlers.remove(subscription)) {
-                Session running = session;
+                BridgeSession running = session;
                 String prefix = subscription.topicPrefix();
                 if (prefixReferences.merge(prefix, -1, Integer::sum) == 0) {
                     prefixReferences.remove(prefix);
@@ -184,7 +185,7 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
 
     @Override
     public void publish(String topic, ZeekEvent event) {
-        Session running = session;
+        BridgeSession running = session;
         if (running == null) {
             drops.drop(DropReason.NOT_RUNNING, "bridge is stopped, topic {}", topic);
             return;
@@ -208,8 +209,13 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
     }
 
     @Override
+    public Optional<Set<String>> authenticatedSenderKeys() {
+        return properties.authenticatedSenderKeys();
+    }
+
+    @Override
     public boolean isReady() {
-        Session running = session;
+        BridgeSession running = session;
         return running != null && running.node().isReady();
     }
 
@@ -228,13 +234,13 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
 
     /** The embedded proxy's resolved endpoints while running in {@code embedded-proxy} mode. */
     Optional<ProxyEndpoints> proxyEndpoints() {
-        Session running = session;
+        BridgeSession running = session;
         return running == null ? Optional.empty() : Optional.ofNullable(running.endpoints);
     }
 
     /** CURVE clients the embedded proxy's ZAP handler refused since this start (0 without CURVE). */
     long curveRefusals() {
-        Session running = session;
+        BridgeSession running = session;
         ZapHandler zap = running == null ? null : running.zap;
         return zap == null ? 0 : zap.refused();
     }
@@ -242,61 +248,5 @@ final class ZeromqBridge implements AgentChannel, SmartLifecycle {
     /** How many distinct topics peers of the cluster subscribe to right now. */
     int clusterSubscriptionCount() {
         return cluster.size();
-    }
-
-    /** The threads and sockets of one start/stop cycle. */
-    private static final class Session {
-        private final ZContext context;
-        private final List<Thread> threads = new CopyOnWriteArrayList<>();
-        private @Nullable ProxyEndpoints endpoints;
-        private @Nullable InboundDispatcher dispatcher;
-        private @Nullable HubNode node;
-        private @Nullable ZapHandler zap;
-
-        Session(ZContext context) {
-            this.context = context;
-        }
-
-        HubNode node() {
-            HubNode started = node;
-            if (started == null) {
-                throw new IllegalStateException("ZeroMQ bridge is starting");
-            }
-            return started;
-        }
-
-        void run(String name, Runnable task) {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-
-        /** Stops the threads in data-flow order, then closes the context; bounded by linger plus a grace period. */
-        void shutDown(Duration linger) {
-            Duration grace = linger.plusSeconds(2);
-            if (node != null) {
-                node.stop();
-            }
-            if (dispatcher != null) {
-                dispatcher.stop();
-            }
-            for (Thread thread : threads) {
-                try {
-                    thread.join(grace.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                if (thread.isAlive()) {
-                    log.warn("ZeroMQ thread {} did not stop within {}", thread.getName(), grace);
-                }
-            }
-            if (zap != null) {
-                zap.close(grace);
-            }
-            if (!Sockets.closeWithin(context, grace)) {
-                log.warn("ZeroMQ context did not terminate within {} (a socket was left open); abandoned", grace);
-            }
-        }
     }
 }

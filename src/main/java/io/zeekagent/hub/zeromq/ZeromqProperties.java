@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -60,6 +62,16 @@ record ZeromqProperties(
     enum Mode {
         EMBEDDED_PROXY,
         CONNECT
+    }
+
+    /**
+     * The CURVE client keys an event's sender can have authenticated with, when the hub reads events from the
+     * senders' own connections and ZeroMQ vouches for their keys: the embedded proxy with CURVE on. Empty otherwise.
+     */
+    Optional<Set<String>> authenticatedSenderKeys() {
+        return mode == Mode.EMBEDDED_PROXY && curve.serverEnabled()
+                ? Optional.of(curve.admittedClientKeys())
+                : Optional.empty();
     }
 
     /** The heartbeat interval in whole milliseconds, 0 when heartbeats are off. */

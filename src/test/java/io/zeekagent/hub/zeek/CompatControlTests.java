@@ -79,7 +79,7 @@ class CompatControlTests {
                 welcomed::add,
                 mock(ActivityLog.class),
                 meters,
-                enabled);
+                new CompatAccess(enabled, Set.of()));
         hub.channel().subscribe(CompatEvents.CONTROL, control::onControl);
         await().atMost(WAIT).until(hub.channel()::isReady);
         zeek = new ZeekNode(hub.xpubEndpoint(), hub.xsubEndpoint());

@@ -24,10 +24,15 @@ final class CompatFixtures {
     private CompatFixtures() {}
 
     static ZeekEvent subscribe(String name, String cookie, String... groups) {
+        return subscribeAs("zeek-test", INBOX, name, cookie, groups);
+    }
+
+    /** A subscribe or unsubscribe of the listening-ports query, from the Zeek {@code owner} answering on {@code inbox}. */
+    static ZeekEvent subscribeAs(String owner, String inbox, String name, String cookie, String... groups) {
         return ZeekEvent.of(
                 name,
-                BrokerValue.string("zeek-test"),
-                BrokerValue.string(INBOX),
+                BrokerValue.string(owner),
+                BrokerValue.string(inbox),
                 BrokerValue.string(LISTENING_PORTS),
                 BrokerValue.string(LISTENING_PORTS_TYPE),
                 BrokerValue.string(LISTENING_PORTS_SQL),

@@ -78,7 +78,7 @@ class CompatPythonPeerTests {
                     inbox -> {},
                     mock(ActivityLog.class),
                     meters,
-                    true);
+                    new CompatAccess(true, Set.of()));
             hub.channel().subscribe(CompatEvents.CONTROL, control::onControl);
             await().atMost(WAIT).until(hub.channel()::isReady);
             String id = ((CompatCall.Subscribe) CompatCall.from(CompatFixtures.subscribe(CompatEvents.SUBSCRIBE, "c1")))

@@ -16,6 +16,7 @@ import io.zeekagent.hub.attribution.AttributionService;
 import io.zeekagent.hub.attribution.LiveAttributionFixture;
 import io.zeekagent.hub.zeromq.AgentChannel;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -41,6 +42,7 @@ class ZeekConfigurationTests {
                                 Duration.ofSeconds(5),
                                 Duration.ofMinutes(1),
                                 false,
+                                List.of(),
                                 Duration.ofMinutes(10),
                                 answerOnSocketThread));
     }

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zeekagent.hub.activity.ActivityLog;
 import io.zeekagent.hub.zeromq.AgentChannel;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Tests for {@link ZeekHello}: the hello heartbeat and the activity summary. */
@@ -27,7 +28,13 @@ class ZeekHelloTests {
             metrics,
             activity,
             new ZeekProperties(
-                    true, Duration.ofSeconds(5), Duration.ofMinutes(1), false, Duration.ofMinutes(10), false),
+                    true,
+                    Duration.ofSeconds(5),
+                    Duration.ofMinutes(1),
+                    false,
+                    List.of(),
+                    Duration.ofMinutes(10),
+                    false),
             "9.9");
 
     @Test

@@ -24,12 +24,27 @@ final class ZeekNode implements AutoCloseable {
     private final List<String> seenSubscriptions = new ArrayList<>();
 
     ZeekNode(String proxyXpub, String proxyXsub) {
+        this(proxyXpub, proxyXsub, null, null);
+    }
+
+    /** A node whose sockets are CURVE clients of {@code serverKey} with {@code keys}, as Zeek's with curve_* set. */
+    ZeekNode(String proxyXpub, String proxyXsub, @Nullable String serverKey, ZMQ.Curve.@Nullable KeyPair keys) {
         context.setLinger(0);
         xsub = context.createSocket(SocketType.XSUB);
+        curve(xsub, serverKey, keys);
         xsub.connect(proxyXpub);
         xpub = context.createSocket(SocketType.XPUB);
         xpub.setXpubVerbose(true);
+        curve(xpub, serverKey, keys);
         xpub.connect(proxyXsub);
+    }
+
+    private static void curve(ZMQ.Socket socket, @Nullable String serverKey, ZMQ.Curve.@Nullable KeyPair keys) {
+        if (serverKey != null && keys != null) {
+            socket.setCurveServerKey(ZMQ.Curve.z85Decode(serverKey));
+            socket.setCurvePublicKey(ZMQ.Curve.z85Decode(keys.publicKey));
+            socket.setCurveSecretKey(ZMQ.Curve.z85Decode(keys.secretKey));
+        }
     }
 
     void subscribe(String prefix) {

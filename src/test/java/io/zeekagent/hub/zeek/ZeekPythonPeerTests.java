@@ -45,7 +45,13 @@ class ZeekPythonPeerTests {
                     metrics,
                     mock(ActivityLog.class),
                     new ZeekProperties(
-                            true, Duration.ofSeconds(5), Duration.ofSeconds(60), false, Duration.ofMinutes(10), false),
+                            true,
+                            Duration.ofSeconds(5),
+                            Duration.ofSeconds(60),
+                            false,
+                            List.of(),
+                            Duration.ofMinutes(10),
+                            false),
                     "1.0.0");
             await().atMost(WAIT).until(hub.channel()::isReady);
             String helloHex = HexFormat.of()

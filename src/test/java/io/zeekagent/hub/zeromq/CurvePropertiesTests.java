@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.zeromq.ZMQ;
 
@@ -35,6 +36,29 @@ class CurvePropertiesTests {
         assertThat(curve.clientEnabled()).isTrue();
         assertThat(curve.admittedClientKeys()).containsExactlyInAnyOrder(agent.publicKey, CLIENT.publicKey);
         assertThat(curve.toString()).doesNotContain(SERVER.secretKey).doesNotContain(CLIENT.secretKey);
+    }
+
+    @Test
+    void vouchesForSendersKeysOnlyWhenTheHubRunsTheProxyWithCurve() {
+        ZMQ.Curve.KeyPair agent = ZMQ.Curve.generateKeyPair();
+        String[] curveServer = {
+            "curve.server-public-key", SERVER.publicKey,
+            "curve.server-secret-key", SERVER.secretKey,
+            "curve.allowed-client-keys", agent.publicKey
+        };
+        assertThat(TestBridges.properties(curveServer).authenticatedSenderKeys())
+                .contains(Set.of(agent.publicKey));
+        assertThat(TestBridges.properties().authenticatedSenderKeys())
+                .as("embedded proxy without CURVE")
+                .isEmpty();
+        assertThat(TestBridges.properties(
+                                "mode", "connect",
+                                "curve.server-public-key", SERVER.publicKey,
+                                "curve.client-public-key", CLIENT.publicKey,
+                                "curve.client-secret-key", CLIENT.secretKey)
+                        .authenticatedSenderKeys())
+                .as("connect mode: the external proxy's connections are not the hub's to see")
+                .isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.zeekagent.hub.zeromq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.zeekagent.hub.broker.BrokerValue;
@@ -9,6 +10,7 @@ import io.zeekagent.hub.broker.ZeekEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,7 @@ class CurveTests {
     private static final String RESULTS = "/zeek/zeek-agent/zeek/ZeekMaster";
     private static final ZMQ.Curve.KeyPair SERVER = ZMQ.Curve.generateKeyPair();
     private static final ZMQ.Curve.KeyPair AGENT = ZMQ.Curve.generateKeyPair();
+    private static final ZMQ.Curve.KeyPair ZEEK = ZMQ.Curve.generateKeyPair();
     private static final ZMQ.Curve.KeyPair STRANGER = ZMQ.Curve.generateKeyPair();
 
     private ZeromqBridge hub;
@@ -36,7 +39,7 @@ class CurveTests {
         hub = TestBridges.embeddedHub(
                 "curve.server-public-key", SERVER.publicKey,
                 "curve.server-secret-key", SERVER.secretKey,
-                "curve.allowed-client-keys", AGENT.publicKey);
+                "curve.allowed-client-keys", AGENT.publicKey + "," + ZEEK.publicKey);
         hub.subscribe(RESULTS, atHub::add);
         await().atMost(WAIT).until(hub::isReady);
     }
@@ -60,8 +63,40 @@ class CurveTests {
 
             await().atMost(WAIT).until(() -> atHub.size() == 1 && atAgent.size() == 1);
             assertThat(atHub.get(0).senderNodeId()).isEqualTo(agent.nodeId());
+            assertThat(atAgent.get(0).senderKey())
+                    .as("the agent's node does not run the proxy")
+                    .isNull();
         } finally {
             agent.stop();
+        }
+    }
+
+    @Test
+    void eachEventCarriesTheCurveKeyItsConnectionAuthenticatedWith() throws InterruptedException {
+        List<InboundEvent> inline = new CopyOnWriteArrayList<>();
+        hub.subscribeInline("/zeek/inline", inline::add, atHub::add);
+        ZeromqBridge agent = curvePeer(AGENT);
+        ZeromqBridge zeek = curvePeer(ZEEK);
+        try {
+            assertThat(hub.authenticatedSenderKeys()).contains(Set.of(AGENT.publicKey, ZEEK.publicKey));
+            assertThat(agent.authenticatedSenderKeys()).isEmpty();
+            assertThat(zeek.awaitSubscriber("/zeek/inline", WAIT)).isTrue();
+            assertThat(agent.awaitSubscriber(RESULTS, WAIT)).isTrue();
+            assertThat(zeek.awaitSubscriber(RESULTS, WAIT)).isTrue();
+
+            agent.publish(RESULTS, ZeekEvent.of("ZeekAgent::result", BrokerValue.string("from-agent")));
+            zeek.publish(RESULTS, ZeekEvent.of("ZeekAgent::result", BrokerValue.string("from-zeek")));
+            zeek.publish("/zeek/inline", ZeekEvent.of("ZeekAgentHub::request", BrokerValue.string("inline")));
+
+            await().atMost(WAIT).until(() -> atHub.size() == 2 && inline.size() == 1);
+            assertThat(atHub)
+                    .extracting(e -> e.event().args().get(0).asString(), InboundEvent::senderKey)
+                    .containsExactlyInAnyOrder(
+                            tuple("from-agent", AGENT.publicKey), tuple("from-zeek", ZEEK.publicKey));
+            assertThat(inline.get(0).senderKey()).isEqualTo(ZEEK.publicKey);
+        } finally {
+            agent.stop();
+            zeek.stop();
         }
     }
 

@@ -82,8 +82,8 @@ class PythonPeerInteropTests {
             assertThat(received)
                     .hasSize(2)
                     .allSatisfy(event -> assertThat(event)
-                            .isEqualTo(
-                                    new InboundEvent("/zeek/zeek-agent/zeek/ZeekMaster", "zeromq_python_peer", HELLO)));
+                            .isEqualTo(new InboundEvent(
+                                    "/zeek/zeek-agent/zeek/ZeekMaster", "zeromq_python_peer", HELLO, null)));
             assertThat(peerStillSubscribed).containsExactly(true, true);
             assertThat(hub.stats().drops(DropReason.FRAME_COUNT)).isEqualTo(1);
             assertThat(changes).contains("+/zeek/zeek-agent/hosts");

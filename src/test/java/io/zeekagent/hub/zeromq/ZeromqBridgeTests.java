@@ -49,8 +49,9 @@ class ZeromqBridgeTests {
         peer.publish("/zeek/zeek-agent/zeek/ZeekMaster", row);
 
         await().atMost(WAIT).until(() -> atPeer.size() == 1 && atHub.size() == 1);
-        assertThat(atPeer.get(0)).isEqualTo(new InboundEvent("/zeek/zeek-agent/hosts", hub.nodeId(), join));
-        assertThat(atHub.get(0)).isEqualTo(new InboundEvent("/zeek/zeek-agent/zeek/ZeekMaster", peer.nodeId(), row));
+        assertThat(atPeer.get(0)).isEqualTo(new InboundEvent("/zeek/zeek-agent/hosts", hub.nodeId(), join, null));
+        assertThat(atHub.get(0))
+                .isEqualTo(new InboundEvent("/zeek/zeek-agent/zeek/ZeekMaster", peer.nodeId(), row, null));
         assertThat(hub.stats().messagesOut.sum()).isEqualTo(1);
         assertThat(peer.stats().messagesIn.sum()).isEqualTo(1);
     }
