@@ -16,6 +16,7 @@ import io.zeekagent.hub.subscription.AgentTables;
 import io.zeekagent.hub.zeromq.AgentChannel;
 import io.zeekagent.hub.zeromq.InboundEvent;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -152,6 +153,33 @@ class V1AgentGateway implements AgentTransport {
             }
         }
         return n;
+    }
+
+    /** Hosts whose individual topic is subscribed on this proxy: their agents are connected here. A copy. */
+    Set<String> connectedHostIds() {
+        return new HashSet<>(addressable);
+    }
+
+    /**
+     * With replicas: the host's agent is connected here, but this replica does not own the host. Hears from it
+     * again, in order with what the bridge saw, which claims the host if no replica owns it (the leader released it
+     * while its agent stayed). Should the agent have left just before this was queued, it leaves again after it.
+     */
+    void heardFromUnowned(String hostId) {
+        if (!addressable.contains(hostId) || !seenPending.add(hostId)) {
+            return;
+        }
+        presence.submit(
+                new PresenceChange.Seen(hostId, true),
+                known -> {
+                    seenPending.remove(hostId);
+                    if (!addressable.contains(hostId)) {
+                        presence.submit(new PresenceChange.Left(hostId), applied -> online.remove(hostId));
+                    } else if (known) {
+                        online.add(hostId);
+                    }
+                },
+                () -> seenPending.remove(hostId));
     }
 
     void onAnnounce(InboundEvent event) {

@@ -23,6 +23,17 @@ public interface HostOwnership {
     boolean claim(String hostId);
 
     /**
+     * The host's agent is still connected to this replica, but the host may have lost its owner (the leader released
+     * it while this replica's lease had lapsed, its agent staying): take it only if no replica owns it, never from
+     * another one. Unlike {@link #claim} this leaves the epoch alone, so an announcement elsewhere that read the
+     * ownerless row still wins its compare-and-set: an agent announcing itself says more than one still heard from.
+     * Runs inside the caller's transaction when there is one.
+     *
+     * @return whether this replica owns the host now
+     */
+    boolean reclaim(String hostId);
+
+    /**
      * The host's agent left this replica: give the host up if this replica owns it.
      *
      * @return whether this replica owned it (only then may the host be marked OFFLINE: its agent may already be

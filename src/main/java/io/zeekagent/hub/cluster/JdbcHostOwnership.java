@@ -23,12 +23,14 @@ final class JdbcHostOwnership implements HostOwnership {
     private final String replicaId;
     private final Counter claims;
     private final Counter lostClaims;
+    private final Counter reclaims;
 
     JdbcHostOwnership(JdbcTemplate jdbc, String replicaId, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.replicaId = replicaId;
         this.claims = meters.counter("hub.cluster.host.claims", "result", "won");
         this.lostClaims = meters.counter("hub.cluster.host.claims", "result", "lost");
+        this.reclaims = meters.counter("hub.cluster.host.claims", "result", "reclaimed");
     }
 
     @Override
@@ -74,6 +76,26 @@ final class JdbcHostOwnership implements HostOwnership {
         return false;
     }
 
+    /** One statement: insert the row, or take it over only while it has no owner; the epoch stays as it was. */
+    @Override
+    public boolean reclaim(String hostId) {
+        int taken = jdbc.update(
+                "insert into host_owners (host_id, owner_replica, owner_epoch, claimed_at) values (?, ?, 1, now())"
+                        + " on conflict (host_id) do update set owner_replica = excluded.owner_replica,"
+                        + " claimed_at = excluded.claimed_at where host_owners.owner_replica is null",
+                hostId,
+                replicaId);
+        if (taken == 1) {
+            reclaims.increment();
+            log.info(
+                    "Host {} had no owner and its agent is connected here: replica {} claimed it again",
+                    hostId,
+                    replicaId);
+            return true;
+        }
+        return replicaId.equals(ownerOf(hostId));
+    }
+
     @Override
     public boolean release(String hostId) {
         return jdbc.update(
@@ -98,6 +120,12 @@ final class JdbcHostOwnership implements HostOwnership {
     @Override
     public boolean isShared() {
         return true;
+    }
+
+    private @Nullable String ownerOf(String hostId) {
+        List<String> owners = jdbc.query(
+                "select owner_replica from host_owners where host_id = ?", (rs, i) -> rs.getString(1), hostId);
+        return owners.isEmpty() ? null : owners.get(0);
     }
 
     /** How many hosts this replica owns. */

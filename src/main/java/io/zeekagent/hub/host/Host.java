@@ -15,12 +15,19 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** A host known to the hub: announced by its agent, pre-registered over REST, or both. */
+/**
+ * A host known to the hub: announced by its agent, pre-registered over REST, or both. Updates write only the columns
+ * that changed: with replicas, a {@code lastSeen} refresh committed just after the leader marked the host OFFLINE (a
+ * bulk update that leaves the version alone) must not write ONLINE back over it, or a host whose owner was released
+ * would look ONLINE and never be claimed again.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "hosts")
 class Host {
 

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * restart brings thousands of announcements at once, so {@link #apply} takes many changes and writes them in one
  * transaction with the hosts concerned read in one query. Publishes {@link HostAddressesChanged} inside the
  * transaction, as {@link HostService} does. With replicas ({@link HostOwnership}) an announcement claims the host for
- * this replica and a departure only counts when this replica owned the host.
+ * this replica, hearing from a host that has no owner claims it again (see {@link PresenceChange.Seen}), and a
+ * departure only counts when this replica owned the host.
  */
 @Service
 public class HostPresenceService {
@@ -49,8 +50,8 @@ public class HostPresenceService {
      *
      * @return per change: for {@link PresenceChange.Announced} whether it was a reconnect (the host had been seen
      *     before, so everything it should run must be delivered again); for {@link PresenceChange.Seen} whether
-     *     the host is known (an unknown host is not created); for {@link PresenceChange.Left} whether it is known
-     *     and this replica owned it
+     *     the host is known (an unknown host is not created; a known one without an owner is claimed again); for
+     *     {@link PresenceChange.Left} whether it is known and this replica owned it
      */
     @Transactional
     public boolean[] apply(List<PresenceChange> changes) {
@@ -75,8 +76,12 @@ public class HostPresenceService {
                 results[i] = host != null && host.getFirstSeen() != null;
                 ownership.claim(change.hostId()); // again: a departure earlier in this batch may have released it
                 loaded.put(change.hostId(), register(host, a.announcement(), now));
-            } else if (host != null && change instanceof PresenceChange.Seen) {
+            } else if (host != null && change instanceof PresenceChange.Seen seen) {
                 results[i] = true;
+                if (seen.notOwnedHere() || host.getStatus() != HostStatus.ONLINE) {
+                    // Its agent is connected here, yet the host may have no owner: released while the agent stayed.
+                    ownership.reclaim(change.hostId());
+                }
                 seen(host, now);
             } else if (host != null) {
                 // Only the owner's view counts: the agent may already be connected to another replica.
@@ -111,8 +116,9 @@ public class HostPresenceService {
     }
 
     /**
-     * Records that a host was heard from: updates {@code lastSeen} and makes it ONLINE. Writes at most once a second
-     * per host; callers on a hot path should still batch.
+     * Records that a host was heard from: updates {@code lastSeen} and makes it ONLINE, claiming it again if it has
+     * no owner (see {@link PresenceChange.Seen}). Writes at most once a second per host; callers on a hot path should
+     * still batch.
      *
      * @return whether the host is known; an unknown host is not created (it has not announced itself)
      */

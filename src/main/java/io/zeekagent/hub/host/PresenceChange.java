@@ -24,8 +24,23 @@ public sealed interface PresenceChange {
         }
     }
 
-    /** The agent was heard from without announcing itself: a known host goes ONLINE again. */
-    record Seen(String hostId) implements PresenceChange {}
+    /**
+     * The agent was heard from without announcing itself: a known host goes ONLINE again, and one left without an
+     * owner (the leader released it while its agent stayed connected here) is claimed again if no replica owns it.
+     * Whether it has an owner is only asked when the host is not ONLINE, or when the caller already knows this
+     * replica does not own it, so hearing from a host that is ONLINE costs no ownership read.
+     *
+     * @param hostId the host
+     * @param notOwnedHere the caller found that this replica does not own the host (with replicas), so it is
+     *     claimed again whatever its status, if no replica owns it
+     */
+    record Seen(String hostId, boolean notOwnedHere) implements PresenceChange {
+
+        /** Heard from, with nothing known about its owner. */
+        public Seen(String hostId) {
+            this(hostId, false);
+        }
+    }
 
     /** The agent left: an ONLINE host goes OFFLINE. */
     record Left(String hostId) implements PresenceChange {}

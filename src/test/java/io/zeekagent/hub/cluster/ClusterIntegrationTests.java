@@ -3,6 +3,7 @@ package io.zeekagent.hub.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zeekagent.hub.dispatch.AgentTransport;
 import io.zeekagent.hub.dispatch.DispatchService;
 import io.zeekagent.hub.dispatch.ExecuteCommand;
@@ -13,6 +14,7 @@ import io.zeekagent.hub.host.AgentAnnouncement;
 import io.zeekagent.hub.host.HostPresenceService;
 import io.zeekagent.hub.host.HostService;
 import io.zeekagent.hub.host.HostStatus;
+import io.zeekagent.hub.host.PresenceChange;
 import io.zeekagent.hub.host.UpdateHostRequest;
 import io.zeekagent.hub.subscription.SubscriptionRequest;
 import io.zeekagent.hub.subscription.SubscriptionService;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,10 +36,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tests for the {@code kafka} engine's ownership, leases and leader in a full context on PostgreSQL; the other
- * replicas are rows written by the test.
+ * replicas are rows written by the test. Also the re-claim of a host released while its agent stayed connected.
  */
 @PostgresTest
 @SpringBootTest(
@@ -80,6 +84,15 @@ class ClusterIntegrationTests {
 
     @Autowired
     ClusterHealthIndicator health;
+
+    @Autowired
+    ReplicaLeases leases;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void dispatchSendsOnlyToTheHostsThisReplicaOwns() {
@@ -136,6 +149,41 @@ class ClusterIntegrationTests {
     }
 
     @Test
+    void aHostReleasedWhileItsAgentStayedIsClaimedAgainWhenHeardFromAndDispatchedToWithoutRedelivery() {
+        presence.registerAgent(announcement("r-kept"));
+        subscribe("r-first", "SELECT pid FROM processes", Set.of("r-kept"));
+        dispatch.tick();
+        sweptWhileThisReplicasLeaseHadLapsed();
+        assertThat(hosts.get("r-kept").status()).isEqualTo(HostStatus.OFFLINE);
+        assertThat(owner("r-kept")).isNull();
+        subscribe("r-second", "SELECT name FROM processes", Set.of("r-kept"));
+        dispatch.tick();
+        double reclaimed = reclaimed();
+
+        presence.touch("r-kept");
+
+        assertThat(hosts.get("r-kept").status()).isEqualTo(HostStatus.ONLINE);
+        assertThat(owner("r-kept")).isEqualTo("me");
+        assertThat(reclaimed()).isEqualTo(reclaimed + 1);
+        dispatch.tick();
+        assertThat(transport.sent.stream().filter(s -> s.startsWith("r-kept ") && s.endsWith(" FROM processes")))
+                .as("the agent kept what it ran: only the subscription made meanwhile is sent")
+                .containsExactly("r-kept SELECT pid FROM processes", "r-kept SELECT name FROM processes");
+    }
+
+    @Test
+    void hearingFromAHostAnotherLiveReplicaOwnsLeavesItThatReplicas() {
+        presence.registerAgent(announcement("r-theirs"));
+        otherReplicaOwns("other", "r-theirs");
+        jdbc.update("update hosts set status = 'OFFLINE' where host_id = 'r-theirs'");
+
+        presence.touch("r-theirs");
+        presence.apply(List.of(new PresenceChange.Seen("r-theirs", true)));
+
+        assertThat(owner("r-theirs")).isEqualTo("other");
+    }
+
+    @Test
     void healthShowsTheReplicaAndThatItLeads() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Map<String, Object> details = health.health().getDetails();
@@ -157,18 +205,32 @@ class ClusterIntegrationTests {
                 hostId);
     }
 
+    /**
+     * The leader's sweep while this replica's lease had lapsed (its renewals failing, its agents still connected):
+     * in one transaction, so the heartbeat cannot renew in between.
+     */
+    private void sweptWhileThisReplicasLeaseHadLapsed() {
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("update hub_replicas set lease_until = now() - interval '1 second' where replica_id = 'me'");
+            assertThat(leases.releaseExpired().hostIds()).contains("r-kept");
+        });
+    }
+
+    private @Nullable String owner(String hostId) {
+        return jdbc.queryForObject("select owner_replica from host_owners where host_id = ?", String.class, hostId);
+    }
+
+    private double reclaimed() {
+        return meters.counter("hub.cluster.host.claims", "result", "reclaimed").count();
+    }
+
     private void subscribe(Set<String> hostIds) {
-        subscriptions.create(new SubscriptionRequest(
-                "s-" + hostIds.hashCode(),
-                "SELECT pid FROM processes",
-                null,
-                null,
-                60,
-                UpdateType.ADDED,
-                null,
-                hostIds,
-                null,
-                null));
+        subscribe("s-" + hostIds.hashCode(), "SELECT pid FROM processes", hostIds);
+    }
+
+    private void subscribe(String name, String query, Set<String> hostIds) {
+        subscriptions.create(
+                new SubscriptionRequest(name, query, null, null, 60, UpdateType.ADDED, null, hostIds, null, null));
     }
 
     private static AgentAnnouncement announcement(String hostId) {
@@ -192,6 +254,7 @@ class ClusterIntegrationTests {
         static final String NAME = "recording";
 
         final List<String> subscribed = new CopyOnWriteArrayList<>();
+        final List<String> sent = new CopyOnWriteArrayList<>();
         final List<String> joined = new CopyOnWriteArrayList<>();
 
         @Override
@@ -212,6 +275,7 @@ class ClusterIntegrationTests {
         @Override
         public void subscribe(String hostId, SubscriptionCommand command) {
             subscribed.add(hostId);
+            sent.add(hostId + " " + command.query());
         }
 
         @Override

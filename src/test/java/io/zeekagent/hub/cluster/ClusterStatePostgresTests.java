@@ -18,8 +18,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tests for {@link JdbcHostOwnership}, {@link ReplicaLeases} and {@link AdvisoryLockLeadership}: two replicas on one
- * fresh PostgreSQL schema (the V19 migration), without a Spring context.
+ * Tests for {@link JdbcHostOwnership}, {@link ReplicaLeases} and {@link AdvisoryLockLeadership}: two or three
+ * replicas on one fresh PostgreSQL schema (the V19 migration), without a Spring context.
  */
 @Tag("postgres")
 @ExtendWith(PostgresTestDatabase.class)
@@ -93,6 +93,54 @@ class ClusterStatePostgresTests {
         assertThat(published).containsExactly(orphaned);
         assertThat(live.live()).extracting(ReplicaLeases.Replica::replicaId).containsExactly("live");
         assertThat(ownership("live").ownedAmong(List.of("h-live", "h-dead"))).containsExactly("h-live");
+    }
+
+    @Test
+    void aReplicaReclaimsTheHostsTheLeaderReleasedButNeverOneAnotherLiveReplicaOwns() {
+        ReplicaLeases a = leases("a", Duration.ofMinutes(1));
+        ReplicaLeases leader = leases("leader", Duration.ofMinutes(1));
+        leases("b", Duration.ofMinutes(1)).renew("http://b");
+        a.renew("http://a");
+        leader.renew("http://leader");
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        JdbcHostOwnership ownedByA = new JdbcHostOwnership(jdbc, "a", meters);
+        ownedByA.claim("h-kept");
+        ownership("b").claim("h-theirs");
+        jdbc.update("update hub_replicas set lease_until = now() - interval '1 second' where replica_id = 'a'");
+        assertThat(leader.releaseExpired().hostIds()).containsExactly("h-kept");
+        a.renew("http://a"); // a was only cut off from the database; its agents stayed
+
+        assertThat(ownedByA.reclaim("h-kept")).isTrue();
+        assertThat(ownedByA.reclaim("h-kept")).as("already a's").isTrue();
+        assertThat(ownedByA.reclaim("h-theirs")).isFalse();
+        assertThat(ownedByA.reclaim("h-never-claimed")).isTrue();
+
+        assertThat(ownedByA.ownedAmong(List.of("h-kept", "h-theirs", "h-never-claimed")))
+                .containsExactlyInAnyOrder("h-kept", "h-never-claimed");
+        assertThat(ownership("b").ownedAmong(List.of("h-theirs"))).containsExactly("h-theirs");
+        assertThat(meters.counter("hub.cluster.host.claims", "result", "reclaimed")
+                        .count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aReclaimLeavesTheEpochSoThatAnAnnouncementElsewhereStillWins() {
+        JdbcHostOwnership a = ownership("a");
+        a.claim("h1");
+        a.release("h1");
+        long released = epoch("h1");
+
+        assertThat(a.reclaim("h1")).isTrue();
+
+        assertThat(epoch("h1")).isEqualTo(released);
+        // b's claim read the ownerless row before a's re-claim: its compare-and-set on that epoch still succeeds
+        assertThat(jdbc.update(
+                        "update host_owners set owner_replica = 'b', owner_epoch = owner_epoch + 1"
+                                + " where host_id = 'h1' and owner_epoch = ?",
+                        released))
+                .isEqualTo(1);
+        assertThat(a.reclaim("h1")).isFalse();
+        assertThat(ownership("b").ownedAmong(List.of("h1"))).containsExactly("h1");
     }
 
     @Test

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two replicas as child JVMs on one fresh PostgreSQL schema, simulated v1 agents on each replica's proxy: every
- * (subscription, host) is sent exactly once, a one-shot query posted to A for hosts on B completes, and after
- * {@code kill -9} of B the leader marks B's hosts OFFLINE within the lease, and they are re-owned (and sent their
- * subscription once more) when their agents reconnect to A. Tagged {@code cluster}: about two JVM starts.
+ * (subscription, host) is sent exactly once, a one-shot query posted to A for hosts on B completes, A's hosts
+ * released while their agents stay connected are claimed again by A (nothing sent again), and after {@code kill -9}
+ * of B the leader marks B's hosts OFFLINE within the lease, and they are re-owned (and sent their subscription once
+ * more) when their agents reconnect to A. Tagged {@code cluster}: about two JVM starts.
  */
 @Tag("cluster")
 @Tag("postgres")
@@ -33,7 +34,8 @@ class TwoReplicaIntegrationTests {
     private final Path dir = Path.of("target", "cluster-it", Long.toString(System.currentTimeMillis()));
 
     @Test
-    void replicasSendEachSubscriptionOnceAnswerQueriesForEachOtherAndTakeOverAKilledReplicasHosts() throws Exception {
+    void replicasSendEachSubscriptionOnceAnswerQueriesForEachOtherReclaimReleasedHostsAndTakeOverAKilledReplicasHosts()
+            throws Exception {
         java.nio.file.Files.createDirectories(dir);
         String schema = PostgresTestDatabase.createSchema();
         url = "jdbc:postgresql://" + PostgresTestDatabase.HOST + ":" + PostgresTestDatabase.PORT + "/"
@@ -81,7 +83,25 @@ class TwoReplicaIntegrationTests {
                 ReplicaProcess.Response answer = a.get("/api/v1/queries/" + queryId + "?waitSeconds=30");
                 assertThat(answer.body()).contains("\"complete\":true").doesNotContain("\"PENDING\"");
 
-                // 3. kill -9 B: the leader (A) marks B's hosts OFFLINE once B's lease expires.
+                // 3. A's hosts released and marked OFFLINE while their agents stay connected (what the leader does
+                // to a replica whose lease lapsed in a database outage): A claims them again, sending nothing again.
+                long released = System.nanoTime();
+                execute(
+                        "update host_owners set owner_replica = null, owner_epoch = owner_epoch + 1"
+                                + " where owner_replica = 'replica-a'",
+                        "update hosts set status = 'OFFLINE' where host_id like 'a-%'");
+                for (SimHost h : hostsA) {
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() ->
+                                    online(a, h.hostId()) && dump(ownerOf(h)).equals("replica-a\n"));
+                }
+                long reclaimedMillis = (System.nanoTime() - released) / 1_000_000;
+                System.out.println("[cluster] A's released hosts re-claimed " + reclaimedMillis + " ms after release");
+                Thread.sleep(2_000);
+                hostsA.forEach(
+                        h -> assertThat(subscribes(onA, h)).as(h.hostId()).isEqualTo(1));
+
+                // 4. kill -9 B: the leader (A) marks B's hosts OFFLINE once B's lease expires.
                 long killed = System.nanoTime();
                 b.kill();
                 for (SimHost h : hostsB) {
@@ -92,7 +112,7 @@ class TwoReplicaIntegrationTests {
                 hostsA.forEach(
                         h -> assertThat(online(a, h.hostId())).as(h.hostId()).isTrue());
 
-                // 4. B's agents reconnect to A: A owns them and sends their subscription once.
+                // 5. B's agents reconnect to A: A owns them and sends their subscription once.
                 try (AgentSimulator movedToA = new AgentSimulator(a.xpubEndpoint(), a.xsubEndpoint())) {
                     hostsB.forEach(movedToA::start);
                     for (SimHost h : hostsB) {
@@ -130,6 +150,22 @@ class TwoReplicaIntegrationTests {
                             + "; owners: " + dump("select host_id, owner_replica, owner_epoch from host_owners")
                             + "; replicas: " + dump("select replica_id, lease_until, now() from hub_replicas"),
                     e);
+        }
+    }
+
+    private static String ownerOf(SimHost host) {
+        return "select owner_replica from host_owners where host_id = '" + host.hostId() + "'";
+    }
+
+    /** Runs the statements in one transaction. */
+    private void execute(String... statements) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, PostgresTestDatabase.USER, "");
+                java.sql.Statement statement = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (String sql : statements) {
+                statement.executeUpdate(sql);
+            }
+            c.commit();
         }
     }
 

@@ -123,6 +123,11 @@ class RoutedQueryTests {
             }
 
             @Override
+            public boolean reclaim(String id) {
+                return id.equals(hostId);
+            }
+
+            @Override
             public boolean release(String id) {
                 return id.equals(hostId);
             }
