@@ -13,6 +13,9 @@ final class EventWriter {
     private final ProcessDictionary processes;
     private final IpAddress local = new IpAddress();
     private final IpAddress remote = new IpAddress();
+    /** The seuid of the event last parsed: high 32 bits, low 64 bits. */
+    private final long[] seuid = new long[2];
+
     private long localHi;
     private long localLo;
     private long remoteHi;
@@ -27,7 +30,9 @@ final class EventWriter {
         if (port(event.localPort()) == 0 && port(event.remotePort()) == 0) {
             return false;
         }
-        if (!Seuid.isValid(event.seuid())) {
+        // One pass over the text for validity and value (it was five: isValid, then high and low each validating
+        // and parsing again), on the writer thread for every indexed event.
+        if (!Seuid.parse(event.seuid(), seuid)) {
             return false;
         }
         if (!address(event.localAddress(), local)) {
@@ -45,8 +50,8 @@ final class EventWriter {
 
     /** Writes the event last {@link #parse parsed}. */
     void write(SocketEventEntry event, int host, EventSegment s, int i) {
-        s.seuidHi[i] = Seuid.high(event.seuid());
-        s.seuidLo[i] = Seuid.low(event.seuid());
+        s.seuidHi[i] = (int) seuid[0];
+        s.seuidLo[i] = seuid[1];
         s.host[i] = host;
         writeHot(event, s.hot, i * EventSegment.STRIDE);
         s.receivedAt(i, event.receivedAt().toEpochMilli());

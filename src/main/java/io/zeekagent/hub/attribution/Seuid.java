@@ -58,6 +58,14 @@ public final class Seuid {
 
     /** Whether the text is a well-formed seuid. */
     public static boolean isValid(CharSequence text) {
+        return parse(text, new long[2]);
+    }
+
+    /**
+     * Parses a seuid in one pass: {@code out[0]} takes its high 32 bits (unsigned), {@code out[1]} its low 64 bits.
+     * Returns false, {@code out} then undefined, when the text is not a well-formed seuid.
+     */
+    static boolean parse(CharSequence text, long[] out) {
         if (text.length() != LENGTH || text.charAt(0) != 'S') {
             return false;
         }
@@ -78,35 +86,27 @@ public final class Seuid {
                 return false;
             }
         }
+        out[0] = l0;
+        out[1] = (l1 << 32) | l2;
         return true;
     }
 
     /** The high 32 bits of a valid seuid. */
     static int high(CharSequence text) {
-        return (int) (limbs(text)[0]);
+        return (int) limbs(text)[0];
     }
 
     /** The low 64 bits of a valid seuid. */
     static long low(CharSequence text) {
-        long[] limbs = limbs(text);
-        return (limbs[1] << 32) | limbs[2];
+        return limbs(text)[1];
     }
 
     private static long[] limbs(CharSequence text) {
-        if (!isValid(text)) {
+        long[] out = new long[2];
+        if (!parse(text, out)) {
             throw new IllegalArgumentException("Not a seuid: " + text);
         }
-        long l0 = 0;
-        long l1 = 0;
-        long l2 = 0;
-        for (int i = 1; i < LENGTH; i++) {
-            l2 = l2 * 62 + digit(text.charAt(i));
-            l1 = l1 * 62 + (l2 >>> 32);
-            l2 &= 0xFFFF_FFFFL;
-            l0 = l0 * 62 + (l1 >>> 32);
-            l1 &= 0xFFFF_FFFFL;
-        }
-        return new long[] {l0, l1, l2};
+        return out;
     }
 
     private static int digit(char c) {

@@ -37,6 +37,7 @@ final class SocketEventCopy {
     /** The rows in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
     static String text(List<StoredSocketEvent> events) {
         StringBuilder out = new StringBuilder(events.size() * 192);
+        Times times = new Times();
         for (StoredSocketEvent e : events) {
             SocketEventInput in = e.input();
             text(out, e.seuid()).append('\t');
@@ -58,8 +59,8 @@ final class SocketEventCopy {
             value(out, in.localPort()).append('\t');
             text(out, in.remoteAddress()).append('\t');
             value(out, in.remotePort()).append('\t');
-            time(out, in.time()).append('\t');
-            time(out, e.receivedAt()).append('\n');
+            times.append(out, in.time()).append('\t');
+            times.append(out, e.receivedAt()).append('\n');
         }
         return out.toString();
     }
@@ -68,9 +69,55 @@ final class SocketEventCopy {
         return n == null ? out.append("\\N") : out.append(n.longValue());
     }
 
-    /** ISO-8601 in UTC ({@code 2026-12-05T08:00:00.123456Z}), which PostgreSQL reads as timestamptz. */
-    private static StringBuilder time(StringBuilder out, @Nullable Instant t) {
-        return t == null ? out.append("\\N") : out.append(t);
+    /**
+     * Instants as ISO-8601 in UTC, exactly {@link Instant#toString()}'s text ({@code 2026-12-05T08:00:00.123456Z}),
+     * which PostgreSQL reads as timestamptz. The date and time of day are formatted once per distinct second of a
+     * batch (a batch spans a few seconds): {@code Instant.toString} per value was a third of the text's cost in the
+     * ingestion profile.
+     */
+    static final class Times {
+
+        private long second = Long.MIN_VALUE;
+        private String dateTime = "";
+
+        StringBuilder append(StringBuilder out, @Nullable Instant t) {
+            if (t == null) {
+                return out.append("\\N");
+            }
+            if (t.getEpochSecond() != second) {
+                second = t.getEpochSecond();
+                String whole = Instant.ofEpochSecond(second).toString();
+                dateTime = whole.substring(0, whole.length() - 1);
+            }
+            out.append(dateTime);
+            int nano = t.getNano();
+            if (nano > 0) {
+                // As ISO_INSTANT: the fraction in groups of three digits, as many groups as it needs.
+                out.append('.');
+                if (nano % 1_000_000 == 0) {
+                    digits(out, nano / 1_000_000, 3);
+                } else if (nano % 1000 == 0) {
+                    digits(out, nano / 1000, 6);
+                } else {
+                    digits(out, nano, 9);
+                }
+            }
+            return out.append('Z');
+        }
+
+        private static void digits(StringBuilder out, int value, int width) {
+            for (int d = width - 1, scale = pow10(d); d >= 0; d--, scale /= 10) {
+                out.append((char) ('0' + (value / scale) % 10));
+            }
+        }
+
+        private static int pow10(int n) {
+            int p = 1;
+            for (int i = 0; i < n; i++) {
+                p *= 10;
+            }
+            return p;
+        }
     }
 
     private static StringBuilder text(StringBuilder out, @Nullable String s) {

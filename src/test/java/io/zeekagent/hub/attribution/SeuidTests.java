@@ -53,4 +53,21 @@ class SeuidTests {
         assertThat(Seuid.isValid("S1234567890abcdef!")).isFalse();
         assertThat(Seuid.isValid("Szzzzzzzzzzzzzzzzz")).isFalse();
     }
+
+    @Test
+    void parsesValueAndValidityInOnePassAsHighLowAndIsValidDo() {
+        long[] out = new long[2];
+        for (int i = 0; i < 1000; i++) {
+            String seuid = Seuid.next();
+            assertThat(Seuid.parse(seuid, out)).isTrue();
+            assertThat((int) out[0]).isEqualTo(Seuid.high(seuid));
+            assertThat(out[1]).isEqualTo(Seuid.low(seuid));
+        }
+        String max = Seuid.format(-1, -1L);
+        assertThat(Seuid.parse(max, out)).isTrue();
+        assertThat(out).containsExactly(0xFFFF_FFFFL, -1L);
+        for (String bad : new String[] {"C1234567890abcdefg", "S123", "S1234567890abcdef!", "Szzzzzzzzzzzzzzzzz", ""}) {
+            assertThat(Seuid.parse(bad, out)).as(bad).isFalse();
+        }
+    }
 }

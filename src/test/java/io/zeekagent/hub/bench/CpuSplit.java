@@ -85,7 +85,7 @@ final class CpuSplit {
     }
 
     /** CPU time of every process named {@code postgres} (server and backends), in nanoseconds. */
-    private static long postgresNanos() {
+    static long postgresNanos() {
         long ticks = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) procs::iterator) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -68,93 +69,152 @@ public final class IngestionBenchmark {
 
     private static void run(BenchHub.Database db, String name, int rowsPerRun, double[] steps, Duration window)
             throws Exception {
-        try (BenchHub hub = BenchHub.start(db, "--hub.dispatch.interval=500ms");
-                AgentSimulator sim =
-                        new AgentSimulator(hub.xpubEndpoint(), hub.xsubEndpoint(), "broker-bin-v1", rowsPerRun)) {
-            hub.post(
-                    "/api/v1/subscriptions",
-                    "{\"name\":\"bench socket events\",\"query\":\"" + QUERY + "\",\"intervalSeconds\":1,"
-                            + "\"kind\":\"SOCKET_EVENTS\",\"updateType\":\"ADDED\"}");
-            List<SimHost> hosts = new ArrayList<>();
-            Step best = null;
-            Step top = null;
-            for (int i = 0; i < steps.length; i++) {
-                int agents = (int) Math.round(steps[i] * MAX_AGENTS);
-                IngestionCounts stepStart = IngestionCounts.read(hub, sim);
+        try (BenchHub hub = BenchHub.start(db, "--hub.dispatch.interval=500ms")) {
+            // The threads that appear while the simulator starts are its own (its socket thread, its ZeroMQ context's).
+            Set<Long> hubThreads = IngestionCpu.threadIds();
+            try (AgentSimulator sim =
+                    new AgentSimulator(hub.xpubEndpoint(), hub.xsubEndpoint(), "broker-bin-v1", rowsPerRun)) {
+                Set<Long> simThreads = IngestionCpu.threadIds();
+                simThreads.removeAll(hubThreads);
+                run(db, name, rowsPerRun, steps, window, hub, sim, simThreads);
+            }
+        }
+    }
 
-                List<SimHost> added = sim.startMany("bench-ingest-" + i, agents - hosts.size(), List.of());
-                hosts.addAll(added);
+    private static void run(
+            BenchHub.Database db,
+            String name,
+            int rowsPerRun,
+            double[] steps,
+            Duration window,
+            BenchHub hub,
+            AgentSimulator sim,
+            Set<Long> simThreads)
+            throws Exception {
+        hub.post(
+                "/api/v1/subscriptions",
+                "{\"name\":\"bench socket events\",\"query\":\"" + QUERY + "\",\"intervalSeconds\":1,"
+                        + "\"kind\":\"SOCKET_EVENTS\",\"updateType\":\"ADDED\"}");
+        List<SimHost> hosts = new ArrayList<>();
+        Step best = null;
+        Step top = null;
+        for (int i = 0; i < steps.length; i++) {
+            int agents = (int) Math.round(steps[i] * MAX_AGENTS);
+            IngestionCounts stepStart = IngestionCounts.read(hub, sim);
+
+            List<SimHost> added = sim.startMany("bench-ingest-" + i, agents - hosts.size(), List.of());
+            hosts.addAll(added);
+            Await.until(
+                    "agents running the subscription",
+                    Duration.ofSeconds(60),
+                    () -> added.stream()
+                            .allMatch(h -> !sim.runningCookies(h.hostId()).isEmpty()));
+            // A query's first run comes one interval after it arrives; then every agent sends once a second.
+            Thread.sleep(1500);
+            if (i == 0) {
+                // Warm-up, not measured: the first batches of a cold JVM commit far slower than the rest.
                 Await.until(
-                        "agents running the subscription",
-                        Duration.ofSeconds(60),
-                        () -> added.stream()
-                                .allMatch(h -> !sim.runningCookies(h.hostId()).isEmpty()));
-                // A query's first run comes one interval after it arrives; then every agent sends once a second.
-                Thread.sleep(1500);
-                if (i == 0) {
-                    // Warm-up, not measured: the first batches of a cold JVM commit far slower than the rest.
-                    Await.until(
-                            "the first batches committed",
-                            Duration.ofSeconds(120),
-                            () -> IngestionCounts.read(hub, sim).stored() >= 2L * WRITER_BATCH);
-                    stepStart = IngestionCounts.read(hub, sim);
-                }
-                Step step = Step.measure(hub, sim, agents, window, stepStart);
-                System.out.println(db + ": " + step);
-                if (step.sustained()) {
-                    best = step;
-                }
-                if (i == steps.length - 1) {
-                    top = step;
-                } else if (!step.sustained()) {
-                    i = steps.length - 2;
-                }
+                        "the first batches committed",
+                        Duration.ofSeconds(120),
+                        () -> IngestionCounts.read(hub, sim).stored() >= 2L * WRITER_BATCH);
+                stepStart = IngestionCounts.read(hub, sim);
             }
-            hosts.forEach(h -> sim.disconnect(h.hostId()));
-            Thread.sleep(300);
-            IngestionCounts end = IngestionCounts.drained(hub, sim, Duration.ofSeconds(60));
-            System.out.println(db + ": after draining " + end);
-            RawJdbcInsert.Rate rawRate =
-                    RawJdbcInsert.rate(hub.bean(DataSource.class), BenchReport.size(30_000, 200_000), 5000);
-            double raw = rawRate.perSecond();
-            String baseline = "raw JDBC batch insert of the same rows, same " + db + " table, batches of 5,000";
-            report(name, rowsPerRun, best, baseline, raw);
-            Step busiest = top != null && (best == null || top.storedPerSecond() > best.storedPerSecond()) ? top : best;
-            if (busiest != null && busiest.writerCpuSeconds() > 0) {
-                // What the writer could sustain with a core of its own: independent of how much CPU other processes
-                // left it, which the rates above are not on a shared 2-core machine.
-                BenchReport.info(
-                        String.format(
-                                Locale.ROOT,
-                                "%s: events stored per CPU-second of the writer thread (%d agents; its insert, commit"
-                                        + " and indexing)",
-                                name,
-                                busiest.agents()),
-                        busiest.counts().stored() / busiest.writerCpuSeconds(),
-                        "events/cpu-s",
-                        "raw JDBC batch insert of the same rows, per CPU-second of the inserting thread",
-                        rawRate.perCpuSecond());
+            Step step = Step.measure(hub, sim, agents, window, stepStart, simThreads);
+            System.out.println(db + ": " + step);
+            System.out.println("    " + step.cpu().describe(step.counts().stored()));
+            if (step.sustained()) {
+                best = step;
             }
-            if (top != null) {
-                BenchReport.info(
-                        String.format(
-                                Locale.ROOT,
-                                "%s at the highest offered rate, informational (%s; whole run after draining: sent"
-                                        + " %,d = stored %,d + dropped by the ingest buffer %,d + dropped by the bridge"
-                                        + " queue %,d + lost in ZeroMQ %,d + in flight %,d)",
-                                name,
-                                top.describe(rowsPerRun),
-                                end.sent(),
-                                end.stored(),
-                                end.ingestDropped(),
-                                end.bridgeDropped(),
-                                end.unaccounted(),
-                                end.inFlight()),
-                        top.storedPerSecond(),
-                        "events/s",
-                        baseline,
-                        raw);
+            if (i == steps.length - 1) {
+                top = step;
+            } else if (!step.sustained()) {
+                i = steps.length - 2;
             }
+        }
+        hosts.forEach(h -> sim.disconnect(h.hostId()));
+        Thread.sleep(300);
+        IngestionCounts end = IngestionCounts.drained(hub, sim, Duration.ofSeconds(60));
+        System.out.println(db + ": after draining " + end);
+        RawJdbcInsert.Rate rawRate =
+                RawJdbcInsert.rate(hub.bean(DataSource.class), BenchReport.size(30_000, 200_000), 5000);
+        double raw = rawRate.perSecond();
+        String baseline = "raw JDBC batch insert of the same rows, same " + db + " table, batches of 5,000";
+        report(name, rowsPerRun, best, baseline, raw);
+        Step busiest = top != null && (best == null || top.storedPerSecond() > best.storedPerSecond()) ? top : best;
+        if (busiest != null && busiest.writerCpuSeconds() > 0) {
+            // What the writer could sustain with a core of its own: independent of how much CPU other processes
+            // left it, which the rates above are not on a shared 2-core machine.
+            BenchReport.info(
+                    String.format(
+                            Locale.ROOT,
+                            "%s: events stored per CPU-second of the writer thread (%d agents; its insert, commit"
+                                    + " and indexing)",
+                            name,
+                            busiest.agents()),
+                    busiest.counts().stored() / busiest.writerCpuSeconds(),
+                    "events/cpu-s",
+                    "raw JDBC batch insert of the same rows, per CPU-second of the inserting thread",
+                    rawRate.perCpuSecond());
+        }
+        if (busiest != null) {
+            reportCpu(name, busiest);
+        }
+        if (top != null) {
+            BenchReport.info(
+                    String.format(
+                            Locale.ROOT,
+                            "%s at the highest offered rate, informational (%s; whole run after draining: sent"
+                                    + " %,d = stored %,d + dropped by the ingest buffer %,d + dropped by the bridge"
+                                    + " queue %,d + lost in ZeroMQ %,d + in flight %,d)",
+                            name,
+                            top.describe(rowsPerRun),
+                            end.sent(),
+                            end.stored(),
+                            end.ingestDropped(),
+                            end.bridgeDropped(),
+                            end.unaccounted(),
+                            end.inFlight()),
+                    top.storedPerSecond(),
+                    "events/s",
+                    baseline,
+                    raw);
+        }
+    }
+
+    /** Where the CPU went at the busiest step (informational rows; the simulator shares this JVM and its cores). */
+    private static void reportCpu(String name, Step step) {
+        IngestionCpu.Split cpu = step.cpu();
+        long events = step.counts().stored();
+        BenchReport.info(
+                String.format(
+                        Locale.ROOT,
+                        "%s: events stored per CPU-second of the hub (its threads + GC, not the simulator's; %d agents)",
+                        name,
+                        step.agents()),
+                events / (Math.max(1, cpu.hubWithVm()) / 1e9),
+                "events/cpu-s",
+                "the same per CPU-second of the whole JVM (hub + simulator + GC + JIT)",
+                events / (Math.max(1, cpu.hubWithVm() + cpu.simulator() + cpu.jit()) / 1e9));
+        BenchReport.info(
+                String.format(
+                        Locale.ROOT,
+                        "%s: CPU µs per event: hub threads (%s), GC %.2f, JIT %.2f, rest of JVM %.2f",
+                        name,
+                        cpu.topHubThreads(events, 4),
+                        cpu.gc() / 1e3 / Math.max(1, events),
+                        cpu.jit() / 1e3 / Math.max(1, events),
+                        cpu.rest() / 1e3 / Math.max(1, events)),
+                cpu.hub() / 1e3 / Math.max(1, events),
+                "µs/event",
+                "the simulator's threads (same JVM; real agents run elsewhere)",
+                cpu.simulator() / 1e3 / Math.max(1, events));
+        if (cpu.postgres() > 0) {
+            BenchReport.info(
+                    name + ": CPU µs per event of the PostgreSQL processes (COPY backends, WAL writer, checkpointer)",
+                    cpu.postgres() / 1e3 / Math.max(1, events),
+                    "µs/event",
+                    "-",
+                    Double.NaN);
         }
     }
 
@@ -185,22 +245,36 @@ public final class IngestionBenchmark {
      * (its ramp included: a row dropped while agents were joining counts against the step).
      */
     private record Step(
-            int agents, IngestionCounts counts, double seconds, long droppedSinceStart, double writerCpuSeconds) {
+            int agents,
+            IngestionCounts counts,
+            double seconds,
+            long droppedSinceStart,
+            double writerCpuSeconds,
+            IngestionCpu.Split cpu) {
 
-        static Step measure(BenchHub hub, AgentSimulator sim, int agents, Duration window, IngestionCounts start)
+        static Step measure(
+                BenchHub hub,
+                AgentSimulator sim,
+                int agents,
+                Duration window,
+                IngestionCounts start,
+                Set<Long> simThreads)
                 throws InterruptedException {
             IngestionCounts before = IngestionCounts.read(hub, sim);
+            IngestionCpu cpuBefore = IngestionCpu.now();
             long cpu0 = writerCpuNanos();
             long t0 = System.nanoTime();
             Thread.sleep(window.toMillis());
             IngestionCounts after = IngestionCounts.read(hub, sim);
             long cpu1 = writerCpuNanos();
+            IngestionCpu.Split cpu = IngestionCpu.now().since(cpuBefore, simThreads);
             return new Step(
                     agents,
                     after.minus(before),
                     (System.nanoTime() - t0) / 1e9,
                     after.minus(start).dropped(),
-                    cpu0 < 0 || cpu1 < 0 ? 0 : (cpu1 - cpu0) / 1e9);
+                    cpu0 < 0 || cpu1 < 0 ? 0 : (cpu1 - cpu0) / 1e9,
+                    cpu);
         }
 
         /** CPU nanoseconds the socket-event writer thread has used, or -1 when it is not found. */

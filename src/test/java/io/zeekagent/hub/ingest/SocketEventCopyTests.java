@@ -49,4 +49,37 @@ class SocketEventCopyTests {
                 .endsWith("\t1970-01-01T00:00:01Z\t1970-01-01T00:00:02Z\n")
                 .hasLineCount(1);
     }
+
+    @Test
+    void formatsInstantsExactlyAsInstantToStringWhetherOrNotTheSecondRepeats() {
+        java.util.Random random = new java.util.Random(7);
+        SocketEventCopy.Times times = new SocketEventCopy.Times();
+        List<Instant> instants = new java.util.ArrayList<>(List.of(
+                Instant.EPOCH,
+                Instant.parse("2026-12-05T08:00:00Z"),
+                Instant.parse("2026-12-05T08:00:00.1Z"),
+                Instant.parse("2026-12-05T08:00:00.120Z"),
+                Instant.parse("2026-12-05T08:00:00.000001Z"),
+                Instant.parse("2026-12-05T08:00:00.123456Z"),
+                Instant.parse("2026-12-05T08:00:00.123456789Z"),
+                Instant.parse("2026-12-05T08:00:00.000000001Z"),
+                Instant.parse("1969-12-31T23:59:59.999Z"),
+                Instant.parse("+12026-01-01T00:00:00.5Z"),
+                Instant.parse("-0001-01-01T00:00:00Z")));
+        long base = Instant.parse("2026-12-05T08:00:00Z").getEpochSecond();
+        for (int i = 0; i < 10_000; i++) {
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            instants.add(Instant.ofEpochSecond(base + random.nextInt(3), nano));
+        }
+
+        for (Instant t : instants) {
+            assertThat(times.append(new StringBuilder(), t).toString()).isEqualTo(t.toString());
+        }
+        assertThat(times.append(new StringBuilder(), null).toString()).isEqualTo("\\N");
+    }
 }
