@@ -37,7 +37,10 @@ final class SocketEventCopy {
     /** The rows in COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
     static String text(List<StoredSocketEvent> events) {
         StringBuilder out = new StringBuilder(events.size() * 192);
-        Times times = new Times();
+        // One cache per column: an event's own time and its receipt are usually in different seconds, and a single
+        // cache alternating between them would format every value again.
+        Times eventTimes = new Times();
+        Times receipts = new Times();
         for (StoredSocketEvent e : events) {
             SocketEventInput in = e.input();
             text(out, e.seuid()).append('\t');
@@ -59,8 +62,8 @@ final class SocketEventCopy {
             value(out, in.localPort()).append('\t');
             text(out, in.remoteAddress()).append('\t');
             value(out, in.remotePort()).append('\t');
-            times.append(out, in.time()).append('\t');
-            times.append(out, e.receivedAt()).append('\n');
+            eventTimes.append(out, in.time()).append('\t');
+            receipts.append(out, e.receivedAt()).append('\n');
         }
         return out.toString();
     }
