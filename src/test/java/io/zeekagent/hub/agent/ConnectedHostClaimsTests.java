@@ -1,5 +1,6 @@
 package io.zeekagent.hub.agent;
 
+import static io.zeekagent.hub.support.SingleHostOwnership.owning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
@@ -13,8 +14,6 @@ import io.zeekagent.hub.result.ResultRouter;
 import io.zeekagent.hub.zeromq.AgentChannel;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -98,38 +97,6 @@ class ConnectedHostClaimsTests {
 
     private static AgentProperties properties() {
         return new AgentProperties("ZeekMaster", "/zeek/zeek-agent", Duration.ofSeconds(30));
-    }
-
-    /** Shared ownership in which this replica owns {@code hostId} only. */
-    private static HostOwnership owning(String hostId) {
-        return new HostOwnership() {
-            @Override
-            public boolean claim(String id) {
-                return id.equals(hostId);
-            }
-
-            @Override
-            public boolean reclaim(String id) {
-                return id.equals(hostId);
-            }
-
-            @Override
-            public boolean release(String id) {
-                return id.equals(hostId);
-            }
-
-            @Override
-            public Set<String> ownedAmong(Collection<String> hostIds) {
-                Set<String> owned = new HashSet<>(hostIds);
-                owned.retainAll(Set.of(hostId));
-                return owned;
-            }
-
-            @Override
-            public boolean isShared() {
-                return true;
-            }
-        };
     }
 
     /** Knows every host and records what it applied. */

@@ -1,5 +1,6 @@
 package io.zeekagent.hub.query;
 
+import static io.zeekagent.hub.support.SingleHostOwnership.owning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -20,7 +21,6 @@ import io.zeekagent.hub.result.RowUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -113,37 +113,6 @@ class RoutedQueryTests {
         AgentTransports transports = mock(AgentTransports.class);
         given(transports.reachable(anyString(), anyString())).willReturn(Optional.of(transport));
         return transports;
-    }
-
-    private static HostOwnership owning(String hostId) {
-        return new HostOwnership() {
-            @Override
-            public boolean claim(String id) {
-                return id.equals(hostId);
-            }
-
-            @Override
-            public boolean reclaim(String id) {
-                return id.equals(hostId);
-            }
-
-            @Override
-            public boolean release(String id) {
-                return id.equals(hostId);
-            }
-
-            @Override
-            public Set<String> ownedAmong(Collection<String> hostIds) {
-                Set<String> owned = new HashSet<>(hostIds);
-                owned.retainAll(Set.of(hostId));
-                return owned;
-            }
-
-            @Override
-            public boolean isShared() {
-                return true;
-            }
-        };
     }
 
     private static AgentRow row(String hostId, String id) {
