@@ -12,7 +12,6 @@ import io.zeekagent.hub.storage.WriterSettings;
 import io.zeekagent.hub.system.FieldProblem;
 import io.zeekagent.hub.system.InvalidRequestException;
 import io.zeekagent.hub.system.NotFoundException;
-import io.zeekagent.hub.system.PageResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +24,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -283,14 +280,6 @@ public class SocketEventIngestService {
         AgentRowMapper mapper = new AgentRowMapper(columns);
         lastMapper = mapper;
         return mapper;
-    }
-
-    /** A page of stored events, optionally of one host and since a time. */
-    PageResponse<SocketEventResponse> page(@Nullable String hostId, @Nullable Instant since, Pageable pageable) {
-        List<SocketEventResponse> content =
-                store.page(hostId, since, (int) pageable.getOffset(), pageable.getPageSize());
-        long total = store.count(hostId, since);
-        return PageResponse.from(new PageImpl<>(content, pageable, total), e -> e);
     }
 
     SocketEventResponse find(String seuid) {

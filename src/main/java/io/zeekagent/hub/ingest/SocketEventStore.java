@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code socket_events} table through plain JDBC: batched inserts (one round trip per batch, not one JPA save
- * per row), paged reads, the replay that rebuilds the attribution index, and retention deletes.
+ * per row), reads by seuid, the replay that rebuilds the attribution index, and retention deletes.
  */
 @Repository
 class SocketEventStore implements SocketEventHistory {
@@ -106,24 +106,6 @@ class SocketEventStore implements SocketEventHistory {
             postgres = known;
         }
         return known;
-    }
-
-    List<SocketEventResponse> page(@Nullable String hostId, @Nullable Instant since, int offset, int limit) {
-        List<Object> args = new ArrayList<>();
-        String where = where(hostId, since, args);
-        args.add(limit);
-        args.add(offset);
-        return jdbc.query(
-                "SELECT " + COLUMNS + " FROM socket_events" + where + " ORDER BY id LIMIT ? OFFSET ?",
-                RESPONSE,
-                args.toArray());
-    }
-
-    long count(@Nullable String hostId, @Nullable Instant since) {
-        List<Object> args = new ArrayList<>();
-        String where = where(hostId, since, args);
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM socket_events" + where, Long.class, args.toArray());
-        return n == null ? 0 : n;
     }
 
     Optional<SocketEventResponse> find(String seuid) {
@@ -237,19 +219,6 @@ class SocketEventStore implements SocketEventHistory {
         List<Long> boundary = jdbc.queryForList(
                 "SELECT id FROM socket_events ORDER BY id LIMIT 1 OFFSET ?", Long.class, count - max - 1);
         return boundary.isEmpty() ? 0 : jdbc.update("DELETE FROM socket_events WHERE id <= ?", boundary.get(0));
-    }
-
-    private static String where(@Nullable String hostId, @Nullable Instant since, List<Object> args) {
-        List<String> clauses = new ArrayList<>();
-        if (hostId != null) {
-            clauses.add("host_id = ?");
-            args.add(hostId);
-        }
-        if (since != null) {
-            clauses.add("COALESCE(event_time, received_at) >= ?");
-            args.add(since.atOffset(ZoneOffset.UTC));
-        }
-        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
     static final RowMapper<SocketEventResponse> RESPONSE = (rs, n) -> new SocketEventResponse(
