@@ -33,6 +33,7 @@ final class AttributionIndex {
     private volatile long lostBindsEverywhere = Long.MIN_VALUE;
 
     private final EventWriter writer = new EventWriter(processes);
+    private final IndexLookup lookup;
     private final long retentionMillis;
     private final long maxEvents;
     private final long windowMillis;
@@ -46,6 +47,7 @@ final class AttributionIndex {
         this.retentionMillis = retention.toMillis();
         this.maxEvents = maxEvents;
         this.windowMillis = connectWindow.toMillis();
+        this.lookup = new IndexLookup(log, chains, pins, hosts, processes, windowMillis);
     }
 
     /** Indexes events (in receipt order); fully wildcard or unparsable ones are skipped and counted. */
@@ -141,30 +143,10 @@ final class AttributionIndex {
         lock.readLock().lock();
         try {
             for (int host : addressHosts.get(c.origHi(), c.origLo())) {
-                side(
-                        host,
-                        MatchCollector.ORIG,
-                        c.origHi(),
-                        c.origLo(),
-                        c.origPort(),
-                        c.respHi(),
-                        c.respLo(),
-                        c.respPort(),
-                        c,
-                        out);
+                lookup.orig(host, c, out);
             }
             for (int host : addressHosts.get(c.respHi(), c.respLo())) {
-                side(
-                        host,
-                        MatchCollector.RESP,
-                        c.respHi(),
-                        c.respLo(),
-                        c.respPort(),
-                        c.origHi(),
-                        c.origLo(),
-                        c.origPort(),
-                        c,
-                        out);
+                lookup.resp(host, c, out);
             }
         } finally {
             lock.readLock().unlock();
@@ -184,98 +166,13 @@ final class AttributionIndex {
                 return;
             }
             if ((sides & (1 << MatchCollector.ORIG)) != 0) {
-                side(
-                        host,
-                        MatchCollector.ORIG,
-                        c.origHi(),
-                        c.origLo(),
-                        c.origPort(),
-                        c.respHi(),
-                        c.respLo(),
-                        c.respPort(),
-                        c,
-                        out);
+                lookup.orig(host, c, out);
             }
             if ((sides & (1 << MatchCollector.RESP)) != 0) {
-                side(
-                        host,
-                        MatchCollector.RESP,
-                        c.respHi(),
-                        c.respLo(),
-                        c.respPort(),
-                        c.origHi(),
-                        c.origLo(),
-                        c.origPort(),
-                        c,
-                        out);
+                lookup.resp(host, c, out);
             }
         } finally {
             lock.readLock().unlock();
-        }
-    }
-
-    private void side(
-            int host,
-            byte side,
-            long lHi,
-            long lLo,
-            int lPort,
-            long rHi,
-            long rLo,
-            int rPort,
-            ConnectionTuple c,
-            MatchCollector out) {
-        walk(chains.get(key(host, lPort, rPort)), side, lHi, lLo, rHi, rLo, c, out);
-        if (rPort != 0) {
-            walk(chains.get(key(host, lPort, 0)), side, lHi, lLo, rHi, rLo, c, out);
-        }
-        if (lPort != 0 && pins.size() > 0) {
-            pinned(key(host, lPort, 0), side, lHi, lLo, rHi, rLo, c, out);
-        }
-        if (lPort != 0) {
-            walk(chains.get(key(host, 0, rPort)), side, lHi, lLo, rHi, rLo, c, out);
-        }
-    }
-
-    private void walk(
-            long seq, byte side, long lHi, long lLo, long rHi, long rLo, ConnectionTuple c, MatchCollector out) {
-        long tail = log.tail();
-        while (seq >= tail) {
-            EventSegment s = log.segment(seq);
-            int i = (int) (seq & EventSegment.MASK);
-            if (Rules.matches(s, i, lHi, lLo, rHi, rLo, c, windowMillis)) {
-                collect(s, i, side, out);
-            }
-            seq = EventSegment.next(s.hot, i * EventSegment.STRIDE, seq);
-        }
-    }
-
-    /** The listener pin of (host, local port), if count eviction moved one out of the log. */
-    private void pinned(
-            long key, byte side, long lHi, long lLo, long rHi, long rLo, ConnectionTuple c, MatchCollector out) {
-        long slot = pins.get(key);
-        if (slot != LongLongMap.MISSING) {
-            EventSegment s = pins.segment(slot);
-            int i = (int) (slot & EventSegment.MASK);
-            if (Rules.matches(s, i, lHi, lLo, rHi, rLo, c, windowMillis)) {
-                collect(s, i, side, out);
-            }
-        }
-    }
-
-    private void collect(EventSegment s, int i, byte side, MatchCollector out) {
-        int m = out.add(side, s.seuidHi[i], s.seuidLo[i], s.hot[i * EventSegment.STRIDE + EventSegment.TIME]);
-        if (out.wantsDetails()) {
-            int pid = s.pid[i];
-            int process = s.process[i];
-            out.details(
-                    m,
-                    hosts.hostId(s.host[i]),
-                    hosts.hostname(s.host[i]),
-                    pid == Integer.MIN_VALUE ? Long.MIN_VALUE : pid,
-                    processes.uid(process),
-                    processes.exe(process),
-                    processes.syscall(process));
         }
     }
 

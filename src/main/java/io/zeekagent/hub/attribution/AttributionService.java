@@ -136,7 +136,7 @@ public class AttributionService {
 
     private AttributionResponse attributeByCommunityId(
             ConnFields fields, String communityId, List<FieldProblem> problems) {
-        if (!FlowMemory.isValid(communityId)) {
+        if (!CommunityIdText.isValid(communityId)) {
             problems.add(new FieldProblem(
                     ConnFields.COMMUNITY_ID,
                     "'" + communityId + "' is not a Community ID v1 ('1:' and the base64 of 20 bytes)"));
@@ -211,7 +211,7 @@ public class AttributionService {
         }
         if (flows.enabled()) {
             flows.remember(
-                    FlowMemory.communityIdOf(tuple, CommunityId.forCurrentThread()), tuple, System.currentTimeMillis());
+                    CommunityIdText.of(tuple, CommunityId.forCurrentThread()), tuple, System.currentTimeMillis());
         }
         return attributeTuple(tuple);
     }
@@ -227,7 +227,7 @@ public class AttributionService {
         ConnectionTuple tuple = query.tuple();
         if (flows.enabled()) {
             flows.remember(
-                    FlowMemory.communityIdOf(tuple, CommunityId.forCurrentThread()), tuple, System.currentTimeMillis());
+                    CommunityIdText.of(tuple, CommunityId.forCurrentThread()), tuple, System.currentTimeMillis());
         }
         return attributeTuple(tuple);
     }

@@ -1,7 +1,6 @@
 package io.zeekagent.hub.attribution;
 
 import java.time.Duration;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,16 +30,6 @@ final class FlowMemory {
     private static final int FLAGS = 9;
     private static final int STRIDE = 10;
     private static final long LIVE = 0x100;
-    private static final byte[] BASE64 = new byte[128];
-
-    static {
-        Arrays.fill(BASE64, (byte) -1);
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        for (int i = 0; i < alphabet.length(); i++) {
-            BASE64[alphabet.charAt(i)] = (byte) i;
-        }
-    }
-
     private final int maxEntries;
     /** The ring's full length: the cap plus a slack of dead slots, squeezed out when the ring is full. */
     private final int ringLength;
@@ -82,12 +71,12 @@ final class FlowMemory {
 
     /** Remembers (or refreshes) a flow under its Community ID; ignored when off or the ID is not v1 base64. */
     void remember(@Nullable String communityId, ConnectionTuple t, long nowMillis) {
-        if (maxEntries == 0 || communityId == null || !wellFormed(communityId)) {
+        if (maxEntries == 0 || communityId == null || !CommunityIdText.isValid(communityId)) {
             return;
         }
-        long a = decode(communityId, 0);
-        long b = decode(communityId, 8);
-        int c = (int) decode(communityId, 12);
+        long a = CommunityIdText.word(communityId, 0);
+        long b = CommunityIdText.word(communityId, 8);
+        int c = (int) CommunityIdText.word(communityId, 12);
         synchronized (this) {
             int at = locate(a, b, c);
             if (at >= 0) {
@@ -118,12 +107,12 @@ final class FlowMemory {
     /** The remembered tuple (its {@code tsMillis} is the flow's start as seen), or {@code null}. */
     @Nullable
     ConnectionTuple find(String communityId) {
-        if (!wellFormed(communityId)) {
+        if (!CommunityIdText.isValid(communityId)) {
             return null;
         }
-        long a = decode(communityId, 0);
-        long b = decode(communityId, 8);
-        int c = (int) decode(communityId, 12);
+        long a = CommunityIdText.word(communityId, 0);
+        long b = CommunityIdText.word(communityId, 8);
+        int c = (int) CommunityIdText.word(communityId, 12);
         synchronized (this) {
             int at = maxEntries == 0 ? -1 : locate(a, b, c);
             if (at < 0) {
@@ -175,48 +164,6 @@ final class FlowMemory {
 
     synchronized long misses() {
         return misses;
-    }
-
-    /** The Community ID of a tuple (seed 0), or {@code null} for a transport without one. */
-    static @Nullable String communityIdOf(ConnectionTuple c, CommunityId hasher) {
-        int protocol = Transport.ianaNumber(c.transport(), io.zeekagent.hub.net.IpAddress.isV4(c.origHi(), c.origLo()));
-        if (protocol < 0) {
-            return null;
-        }
-        return hasher.of(protocol, c.origHi(), c.origLo(), c.respHi(), c.respLo(), c.origPort(), c.respPort());
-    }
-
-    /**
-     * Whether {@code text} is a Community ID v1 in base64: {@code 1:}, 27 base64 characters and {@code =}, which is
-     * exactly the 20 bytes of a SHA-1 (the two bits past them zero, as every encoder writes them).
-     */
-    static boolean isValid(String text) {
-        return wellFormed(text);
-    }
-
-    private static boolean wellFormed(String text) {
-        if (text.length() != 30 || text.charAt(0) != '1' || text.charAt(1) != ':' || text.charAt(29) != '=') {
-            return false;
-        }
-        for (int i = 2; i < 29; i++) {
-            char ch = text.charAt(i);
-            if (ch >= 128 || BASE64[ch] < 0) {
-                return false;
-            }
-        }
-        return (BASE64[text.charAt(28)] & 0x3) == 0;
-    }
-
-    /** Bytes {@code [from, from + 8)} of the hash as a big-endian long, read straight from the base64 text. */
-    private static long decode(String text, int from) {
-        long v = 0;
-        for (int k = from; k < from + 8; k++) {
-            int bit = 8 * k;
-            int ci = 2 + bit / 6;
-            int pair = (BASE64[text.charAt(ci)] << 6) | BASE64[text.charAt(ci + 1)];
-            v = (v << 8) | ((pair >> (4 - bit % 6)) & 0xFF);
-        }
-        return v;
     }
 
     private int newestSlot() {

@@ -15,7 +15,7 @@ class FlowMemoryTests {
     void findsARememberedFlowByItsCommunityIdWhicheverWayItWasComputed() {
         FlowMemory flows = new FlowMemory(10, Duration.ofHours(1));
         ConnectionTuple tuple = tuple("10.0.0.1", 50000, "10.0.0.2", 443, 1000);
-        String id = FlowMemory.communityIdOf(tuple, hasher);
+        String id = CommunityIdText.of(tuple, hasher);
         assertThat(id).isEqualTo(hasher.of(CommunityId.TCP, "10.0.0.1", "10.0.0.2", 50000, 443));
         flows.remember(id, tuple, 0);
         // The Community ID is direction-free: the responder's view names the same flow.
@@ -72,13 +72,13 @@ class FlowMemoryTests {
 
     @Test
     void acceptsOnlyVersionOneBase64OfTwentyBytes() {
-        assertThat(FlowMemory.isValid("1:LQU9qZlK+B5F3KDmev6m5PMibrg=")).isTrue();
-        assertThat(FlowMemory.isValid("1:LQU9qZlK+B5F3KDmev6m5PMibrg")).isFalse();
-        assertThat(FlowMemory.isValid("2:LQU9qZlK+B5F3KDmev6m5PMibrg=")).isFalse();
-        assertThat(FlowMemory.isValid("1:2d053da9925af81e4517283966fa6e4f3226e6b8"))
+        assertThat(CommunityIdText.isValid("1:LQU9qZlK+B5F3KDmev6m5PMibrg=")).isTrue();
+        assertThat(CommunityIdText.isValid("1:LQU9qZlK+B5F3KDmev6m5PMibrg")).isFalse();
+        assertThat(CommunityIdText.isValid("2:LQU9qZlK+B5F3KDmev6m5PMibrg=")).isFalse();
+        assertThat(CommunityIdText.isValid("1:2d053da9925af81e4517283966fa6e4f3226e6b8"))
                 .isFalse();
-        assertThat(FlowMemory.isValid("1:LQU9qZlK+B5F3KDmev6m5PMib?g=")).isFalse();
-        assertThat(FlowMemory.isValid("1:LQU9qZlK+B5F3KDmev6m5PMi==g=")).isFalse();
+        assertThat(CommunityIdText.isValid("1:LQU9qZlK+B5F3KDmev6m5PMib?g=")).isFalse();
+        assertThat(CommunityIdText.isValid("1:LQU9qZlK+B5F3KDmev6m5PMi==g=")).isFalse();
     }
 
     @Test
@@ -128,7 +128,7 @@ class FlowMemoryTests {
     }
 
     private String id(ConnectionTuple t) {
-        return FlowMemory.communityIdOf(t, hasher);
+        return CommunityIdText.of(t, hasher);
     }
 
     private static ConnectionTuple tuple(String orig, int origPort, String resp, int respPort, long ts) {
