@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -113,7 +112,7 @@ class AttributionConfiguration {
                     .register(registry);
         }
         TieredAttributor attributor = new TieredAttributor(
-                index, coalesced, properties, backlog, new AttributionMetrics(registry), Clock.systemUTC());
+                index, coalesced, properties, backlog, new AttributionMetrics(registry), CoarseClock.utc());
         replays.ifAvailable(attributor::replay);
         return attributor;
     }

@@ -3,10 +3,7 @@ package io.zeekagent.hub.attribution;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +26,9 @@ final class TieredAttributor implements ConnectionAttributor {
     private final IngestBacklog backlog;
     private final AttributionMetrics metrics;
     private final Clock clock;
+    /** Connect window plus clock skew: how recent a connection is for events of it to still be in the writer. */
+    private final long backlogSlackMillis;
+
     private volatile HostReplay replay = HostReplay.NONE;
     private volatile long retryAt = Long.MIN_VALUE;
 
@@ -45,6 +45,7 @@ final class TieredAttributor implements ConnectionAttributor {
         this.backlog = backlog;
         this.metrics = metrics;
         this.clock = clock;
+        this.backlogSlackMillis = index.windowMillis() + properties.clockSkew().toMillis();
     }
 
     /** Memory only, no metrics: the cold tier is off ({@code cold-tier-disabled} when it would be needed). */
@@ -56,7 +57,7 @@ final class TieredAttributor implements ConnectionAttributor {
                         false, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(5), 0, 6, 500, 2),
                 () -> false,
                 new AttributionMetrics(null),
-                Clock.systemUTC());
+                CoarseClock.utc());
     }
 
     /** Hub replicas: who tells whether a host's partition is still replaying here ({@code rebalancing}). */
@@ -114,8 +115,8 @@ final class TieredAttributor implements ConnectionAttributor {
         if (known && ts < cutoff) {
             state.reasons |= Completeness.RETENTION;
         }
-        if (backlog.pending()
-                && (!known || ts + index.windowMillis() + properties.clockSkew().toMillis() >= now)) {
+        // The time first: the backlog check reads the writer's queue (a lock), and older connections never need it.
+        if ((!known || ts + backlogSlackMillis >= now) && backlog.pending()) {
             state.reasons |= Completeness.INGEST_BACKLOG;
         }
         if (out.size() > out.coldMatches()) {
@@ -137,7 +138,7 @@ final class TieredAttributor implements ConnectionAttributor {
         boolean pending = backlog.pending();
         HostReplay replaying = replay;
         boolean rebalancing = replaying.any();
-        Probes probes = null;
+        ColdProbes probes = null;
         for (int q = 0; q < n; q++) {
             ConnectionTuple c = tuples.get(q);
             Completeness state = states.get(q);
@@ -216,8 +217,8 @@ final class TieredAttributor implements ConnectionAttributor {
         }
     }
 
-    private @Nullable Probes side(
-            @Nullable Probes probes,
+    private @Nullable ColdProbes side(
+            @Nullable ColdProbes probes,
             int q,
             byte side,
             long hi,
@@ -229,7 +230,7 @@ final class TieredAttributor implements ConnectionAttributor {
             @Nullable HostReplay replaying,
             Completeness state) {
         List<String> hosts = index.hostIds(hi, lo);
-        Probes p = probes;
+        ColdProbes p = probes;
         for (String host : hosts) {
             boolean hostReplaying = replaying != null && replaying.replaying(host);
             boolean connectNeed = sideConnectNeed || hostReplaying;
@@ -238,7 +239,7 @@ final class TieredAttributor implements ConnectionAttributor {
                 continue;
             }
             if (p == null) {
-                p = new Probes();
+                p = new ColdProbes();
             }
             if (hostReplaying) {
                 state.reasons |= Completeness.REBALANCING;
@@ -258,7 +259,7 @@ final class TieredAttributor implements ConnectionAttributor {
         return p;
     }
 
-    private @Nullable List<SocketEventEntry> query(Probes probes, long cutoff, long floor) {
+    private @Nullable List<SocketEventEntry> query(ColdProbes probes, long cutoff, long floor) {
         return coldRows(probes.connectKeys(), probes.bindKeys(), cutoff, floor, probes.eventFrom(), probes.eventTo());
     }
 
@@ -291,73 +292,6 @@ final class TieredAttributor implements ConnectionAttributor {
                     properties.retryInterval(),
                     e.toString());
             return null;
-        }
-    }
-
-    /** The keys and time bounds a group of connections needs from the database. */
-    private static final class Probes {
-        private final Map<Integer, Integer> sides = new HashMap<>();
-        private final List<Integer> order = new ArrayList<>();
-        private final java.util.LinkedHashSet<Long> connect = new java.util.LinkedHashSet<>();
-        private final java.util.LinkedHashSet<Long> bind = new java.util.LinkedHashSet<>();
-        private long eventFrom = Long.MAX_VALUE;
-        private long eventTo = Long.MIN_VALUE;
-        private boolean unbounded;
-        private boolean replaying;
-
-        int size() {
-            return connect.size() + bind.size();
-        }
-
-        void add(int q, byte side) {
-            Integer known = sides.get(q);
-            if (known == null) {
-                order.add(q);
-            }
-            sides.put(q, (known == null ? 0 : known) | (1 << side));
-        }
-
-        void connect(long key) {
-            connect.add(key);
-        }
-
-        void bind(long key) {
-            bind.add(key);
-        }
-
-        void bound(long ts, long window) {
-            if (ts == ConnectionTuple.UNKNOWN_TIME) {
-                unbounded = true;
-            } else {
-                eventFrom = Math.min(eventFrom, ts - window);
-                eventTo = Math.max(eventTo, ts + window);
-            }
-        }
-
-        List<Integer> tuples() {
-            return order;
-        }
-
-        int sides(int q) {
-            return sides.getOrDefault(q, 0);
-        }
-
-        long[] connectKeys() {
-            return connect.stream().mapToLong(Long::longValue).toArray();
-        }
-
-        long[] bindKeys() {
-            return bind.stream().mapToLong(Long::longValue).toArray();
-        }
-
-        @Nullable
-        Instant eventFrom() {
-            return unbounded || eventFrom == Long.MAX_VALUE ? null : Instant.ofEpochMilli(eventFrom);
-        }
-
-        @Nullable
-        Instant eventTo() {
-            return unbounded || eventTo == Long.MIN_VALUE ? null : Instant.ofEpochMilli(eventTo);
         }
     }
 }

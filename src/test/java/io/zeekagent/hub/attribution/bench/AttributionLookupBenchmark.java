@@ -95,29 +95,37 @@ public final class AttributionLookupBenchmark {
         double bestSeed = 1;
         double bestIndexCpu = 0;
         double bestSeedCpu = 1;
-        double bestTiered = 0;
         BenchReport.phase("lookups");
-        for (int round = 0; round < BenchReport.size(2, 3); round++) {
-            double indexRate = measure(
-                    () -> {
-                        long matches = 0;
-                        for (Object t : tuples) {
-                            matches += index.attribute(t);
-                        }
-                        return matches;
-                    },
-                    queries);
-            double indexCpuRate = lastCpuRate;
-            double tieredRate = measure(
-                    () -> {
-                        long matches = 0;
-                        for (Object t : tuples) {
-                            matches += index.attributeTiered(t);
-                        }
-                        return matches;
-                    },
-                    queries);
-            bestTiered = Math.max(bestTiered, tieredRate / indexRate);
+        java.util.function.LongSupplier indexPass = () -> {
+            long matches = 0;
+            for (Object t : tuples) {
+                matches += index.attribute(t);
+            }
+            return matches;
+        };
+        java.util.function.LongSupplier tieredPass = () -> {
+            long matches = 0;
+            for (Object t : tuples) {
+                matches += index.attributeTiered(t);
+            }
+            return matches;
+        };
+        double[] tieredRatios = new double[BenchReport.size(4, 6)];
+        for (int round = 0; round < tieredRatios.length; round++) {
+            // The two paths alternate which goes first, so neither always runs on a warmer or a cooler machine.
+            double indexRate;
+            double indexCpuRate;
+            double tieredRate;
+            if (round % 2 == 0) {
+                indexRate = measure(indexPass, queries);
+                indexCpuRate = lastCpuRate;
+                tieredRate = measure(tieredPass, queries);
+            } else {
+                tieredRate = measure(tieredPass, queries);
+                indexRate = measure(indexPass, queries);
+                indexCpuRate = lastCpuRate;
+            }
+            tieredRatios[round] = tieredRate / indexRate;
             double seedRate = measure(
                     () -> {
                         long matches = 0;
@@ -131,8 +139,9 @@ public final class AttributionLookupBenchmark {
                     },
                     queries);
             System.out.printf(
-                    "round %d: index %,.0f lookups/s, seed linear scan %,.0f lookups/s, ratio %.1fx%n",
-                    round, indexRate, seedRate, indexRate / seedRate);
+                    "round %d: index %,.0f lookups/s, through the tiers %,.0f (%.3fx), seed linear scan %,.0f"
+                            + " lookups/s, ratio %.1fx%n",
+                    round, indexRate, tieredRate, tieredRate / indexRate, seedRate, indexRate / seedRate);
             if (indexRate > bestIndex) {
                 bestIndex = indexRate;
                 bestSeed = seedRate;
@@ -148,14 +157,17 @@ public final class AttributionLookupBenchmark {
                 bestSeed,
                 "≥ 1,000,000 lookups/s on one core (issue 6)",
                 bestIndex >= 1_000_000);
+        java.util.Arrays.sort(tieredRatios);
+        double medianTiered = (tieredRatios[(tieredRatios.length - 1) / 2] + tieredRatios[tieredRatios.length / 2]) / 2;
         BenchReport.figure(
-                "hot path through the tiers (nothing cold: memory only) ÷ the index alone, same run (issue 16)",
-                bestTiered,
+                "hot path through the tiers (nothing cold: memory only) ÷ the index alone, median of "
+                        + tieredRatios.length + " alternating rounds (issue 16)",
+                medianTiered,
                 "ratio",
                 "index alone",
                 1.0,
                 "≥ 0.95 (within 5%)",
-                bestTiered >= 0.95);
+                medianTiered >= 0.95);
         BenchReport.figure(
                 "attribution lookups per CPU-second of the thread (same run; one core's worth on a busy machine)",
                 bestIndexCpu,
