@@ -108,20 +108,23 @@ final class TieredAttributor implements ConnectionAttributor {
             attributeAll(List.of(c), List.of(out), List.of(state), 1);
             return;
         }
-        state.clear();
         index.attribute(c, out);
         long ts = c.tsMillis();
-        boolean known = ts != ConnectionTuple.UNKNOWN_TIME;
-        if (known && ts < cutoff) {
-            state.reasons |= Completeness.RETENTION;
+        int reasons = 0;
+        if (ts == ConnectionTuple.UNKNOWN_TIME) {
+            reasons = backlog.pending() ? Completeness.INGEST_BACKLOG : 0;
+        } else {
+            if (ts < cutoff) {
+                reasons = Completeness.RETENTION;
+            }
+            // The time first: the backlog check reads the writer's queue (a lock), and older connections never
+            // need it.
+            if (ts + backlogSlackMillis >= now && backlog.pending()) {
+                reasons |= Completeness.INGEST_BACKLOG;
+            }
         }
-        // The time first: the backlog check reads the writer's queue (a lock), and older connections never need it.
-        if ((!known || ts + backlogSlackMillis >= now) && backlog.pending()) {
-            state.reasons |= Completeness.INGEST_BACKLOG;
-        }
-        if (out.size() > out.coldMatches()) {
-            state.tiers |= Completeness.MEMORY;
-        }
+        state.reasons = reasons;
+        state.tiers = out.size() > out.coldMatches() ? Completeness.MEMORY : 0;
         // index.attribute leaves the matches in time order and nothing was added since: no second sort here.
         metrics.record(state);
     }
