@@ -17,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  * looks cheaper than the generic one, so the plan cache would otherwise plan every probe again (about 0.6 ms
  * planning for 0.05 ms executing) — and {@code statement_timeout} = {@code hub.attribution.cold.timeout} (the driver's
  * own query timeout costs a timer task per statement); {@code prepareThreshold=1} makes the driver prepare the probe
- * on the server at its first use. The rest (URL, user, timeouts) is copied from the main pool, which keeps every
- * connection for the rest of the hub. Without a Hikari main pool (tests) the main data source is used as it is.
+ * on the server at its first use. The wait for a connection is bounded by the same timeout. The rest (URL, user,
+ * the other timeouts) is copied from the main pool, which keeps every connection for the rest of the hub. Without a Hikari main pool (tests) the main data source is used as it is.
  */
 final class ColdTierConnections implements AutoCloseable {
+
+    /** Hikari's own floor for the connection timeout. */
+    static final long MIN_CONNECTION_TIMEOUT_MILLIS = 250;
 
     private final DataSource main;
     private final int size;
@@ -63,6 +66,10 @@ final class ColdTierConnections implements AutoCloseable {
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
         config.setConnectionInitSql(null);
+        // A probe waits for a connection at most as long as it may run: with the database gone, the main pool's
+        // connection timeout (5 s by default) would hold every cold lookup that long before memory's answer.
+        config.setConnectionTimeout(
+                Math.max(MIN_CONNECTION_TIMEOUT_MILLIS, Math.min(hikari.getConnectionTimeout(), timeout.toMillis())));
         config.setHealthCheckRegistry(null);
         Properties properties = new Properties();
         properties.putAll(hikari.getDataSourceProperties());
@@ -74,6 +81,12 @@ final class ColdTierConnections implements AutoCloseable {
         properties.setProperty("prepareThreshold", "1");
         config.setDataSourceProperties(properties);
         return new HikariDataSource(config);
+    }
+
+    /** How long a probe waits for a connection of the own pool (0 before the pool exists or without one). */
+    long connectionTimeoutMillis() {
+        HikariDataSource pool = own;
+        return pool == null ? 0 : pool.getConnectionTimeout();
     }
 
     @Override
