@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * The database as attribution's cold tier ({@code hub.attribution.cold.*}, docs/attribution.md "Tiers").
  *
  * @param enabled whether lookups fall back to the database; unset = on for PostgreSQL, off for H2
- * @param timeout longest one cold statement may run before the memory answer is returned as incomplete
+ * @param timeout longest one cold statement may run, and wait for a connection, before the memory answer is returned
+ *     as incomplete
  * @param retryInterval after a database failure, how long lookups skip the cold tier (answering incomplete at once)
  * @param clockSkew allowance between agent clocks and receipt when bounding a probe by receipt time
  * @param maxEvents most events kept in the database (oldest deleted beyond it); 0 = no cap but retention
