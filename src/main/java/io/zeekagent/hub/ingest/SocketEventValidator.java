@@ -11,6 +11,14 @@ import org.jspecify.annotations.Nullable;
 /** Checks socket events field by field and normalises them (trimmed text, lower-case protocol, parsed time). */
 final class SocketEventValidator {
 
+    /**
+     * The times both databases store and read back as written: PostgreSQL refuses the text of a year beyond 9999
+     * ({@code +10000-…}) and before 1, and one such event would fail its whole batch's COPY.
+     */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private final IpAddress address = new IpAddress();
 
     /** The normalised event, or {@code null} after adding a problem per bad field, named {@code prefix.field}. */
@@ -55,6 +63,14 @@ final class SocketEventValidator {
         if (protocol != null && !protocol.equals("tcp") && !protocol.equals("udp") && !protocol.equals("icmp")) {
             problems.add(new FieldProblem(prefix + "protocol", "must be tcp, udp or icmp (or absent)"));
         }
+        // PostgreSQL stores no NUL character in text: one in any row would fail the whole batch's COPY.
+        noNul(hostId, prefix + "hostId", problems);
+        noNul(e.syscall(), prefix + "syscall", problems);
+        noNul(e.exe(), prefix + "exe", problems);
+        Instant time = e.time();
+        if (time != null && (time.isBefore(EARLIEST) || time.isAfter(LATEST))) {
+            problems.add(new FieldProblem(prefix + "time", "must be between the years 1 and 9999"));
+        }
         if (e.syscall() != null && e.syscall().length() > 64) {
             problems.add(new FieldProblem(prefix + "syscall", "must be at most 64 characters"));
         }
@@ -90,6 +106,12 @@ final class SocketEventValidator {
             problems.add(new FieldProblem(field, "'" + text + "' is not an IP address"));
         }
         return trimmed;
+    }
+
+    private static void noNul(@Nullable String text, String field, List<FieldProblem> problems) {
+        if (text != null && text.indexOf('\u0000') >= 0) {
+            problems.add(new FieldProblem(field, "must not contain NUL characters"));
+        }
     }
 
     private static void port(@Nullable Integer port, String field, List<FieldProblem> problems) {

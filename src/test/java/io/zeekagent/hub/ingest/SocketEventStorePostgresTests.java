@@ -76,4 +76,23 @@ class SocketEventStorePostgresTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM socket_events WHERE host_id = 'h2'", Long.class))
                 .isEqualTo(1);
     }
+
+    @Test
+    void storesTheValidatorsEarliestAndLatestTimesAndReadsThemBackUnchanged() {
+        Instant received = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<StoredSocketEvent> events = List.of(SocketEventValidator.EARLIEST, SocketEventValidator.LATEST).stream()
+                .map(time -> new StoredSocketEvent(
+                        Seuid.next(),
+                        new SocketEventInput(
+                                "bounds", "connect", 1L, null, null, null, null, null, null, null, null, null, null,
+                                time),
+                        received))
+                .toList();
+
+        store.insert(events);
+
+        assertThat(events)
+                .extracting(e -> store.find(e.seuid()).orElseThrow().time())
+                .containsExactly(SocketEventValidator.EARLIEST, SocketEventValidator.LATEST);
+    }
 }
