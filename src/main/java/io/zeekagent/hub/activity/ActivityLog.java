@@ -42,6 +42,10 @@ public class ActivityLog {
         }
     }
 
+    static final int SOURCE_LENGTH = 64;
+    static final int PEER_LENGTH = 512;
+    static final int MESSAGE_LENGTH = 8192;
+
     private static final Logger log = LoggerFactory.getLogger(ActivityLog.class);
 
     private final ActivityWriter writer;
@@ -63,7 +67,29 @@ public class ActivityLog {
      * @param message what happened, in words (for the file and for people)
      */
     public void record(String source, @Nullable String peer, Level level, String message) {
-        writer.offer(new ActivityRecord(Instant.now(), source, peer, level.label(), message));
+        writer.offer(new ActivityRecord(
+                Instant.now(),
+                fit(source, SOURCE_LENGTH),
+                peer == null ? null : fit(peer, PEER_LENGTH),
+                level.label(),
+                fit(message, MESSAGE_LENGTH)));
+    }
+
+    /**
+     * Text as the {@code activity} table can hold it (V3's column sizes): NUL characters, which PostgreSQL cannot
+     * store, become U+FFFD, and text longer than the column is cut with an ellipsis. Entries carry what agents and
+     * clients sent (errors, peer names); one entry the database refused would fail its whole batch of entries.
+     */
+    static String fit(String text, int max) {
+        String clean = text.indexOf('\u0000') >= 0 ? text.replace('\u0000', '\uFFFD') : text;
+        if (clean.length() <= max) {
+            return clean;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+            end--;
+        }
+        return clean.substring(0, end) + "…";
     }
 
     /** Entries matching every given filter, newest first by the pageable's sort. */
