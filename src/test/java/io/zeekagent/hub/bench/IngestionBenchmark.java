@@ -157,7 +157,7 @@ public final class IngestionBenchmark {
                     rawRate.perCpuSecond());
         }
         if (busiest != null) {
-            reportCpu(name, busiest);
+            reportCpu(name, busiest, db == BenchHub.Database.POSTGRESQL);
         }
         if (top != null) {
             BenchReport.info(
@@ -182,7 +182,7 @@ public final class IngestionBenchmark {
     }
 
     /** Where the CPU went at the busiest step (informational rows; the simulator shares this JVM and its cores). */
-    private static void reportCpu(String name, Step step) {
+    private static void reportCpu(String name, Step step, boolean postgres) {
         IngestionCpu.Split cpu = step.cpu();
         long events = step.counts().stored();
         BenchReport.info(
@@ -208,7 +208,8 @@ public final class IngestionBenchmark {
                 "µs/event",
                 "the simulator's threads (same JVM; real agents run elsewhere)",
                 cpu.simulator() / 1e3 / Math.max(1, events));
-        if (cpu.postgres() > 0) {
+        // Only where the hub writes to PostgreSQL: beside an H2 run the server's idle processes are noise.
+        if (postgres && cpu.postgres() > 0) {
             BenchReport.info(
                     name + ": CPU µs per event of the PostgreSQL processes (COPY backends, WAL writer, checkpointer)",
                     cpu.postgres() / 1e3 / Math.max(1, events),
