@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * planning for 0.05 ms executing) — and {@code statement_timeout} = {@code hub.attribution.cold.timeout} (the driver's
  * own query timeout costs a timer task per statement); {@code prepareThreshold=1} makes the driver prepare the probe
  * on the server at its first use. The wait for a connection is bounded by the same timeout. The rest (URL, user,
- * the other timeouts) is copied from the main pool, which keeps every connection for the rest of the hub. Without a Hikari main pool (tests) the main data source is used as it is.
+ * the other timeouts) is copied from the main pool, which keeps every connection for the rest of the hub. Without a
+ * Hikari main pool (tests) the main data source is used as it is.
  */
 final class ColdTierConnections implements AutoCloseable {
 
